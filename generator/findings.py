@@ -1,0 +1,106 @@
+"""Typed findings: what the pipeline noticed, with a stable code and a place.
+
+Every code is registered in :data:`CODES` with its severity and a one-line
+meaning; the README documents the same table and a test keeps them in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How much a finding matters: errors fail the release, the rest inform."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A registered finding code."""
+
+    severity: Severity
+    meaning: str
+
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
+
+CODES: dict[str, Code] = {
+    # Reading a release (input problems: exit 2).
+    "source.unreadable-file": Code(E, "the file cannot be read or decoded as UTF-8 text"),
+    "source.no-statements": Code(E, "the file holds no recognisable financial statement"),
+    "source.table-unreadable": Code(E, "a statement title is not followed by a readable table"),
+    "source.columns-unreadable": Code(E, "a table's USD/JPY/% column header cannot be read"),
+    "source.period-unparsed": Code(E, "a table's periods cannot be read from its heading"),
+    "source.period-mismatch": Code(E, "a table's dated columns disagree with its heading"),
+    "source.scale-missing": Code(E, "a statement does not state its unit scale"),
+    "source.unknown-label": Code(E, "a row's label maps to no concept of the taxonomy"),
+    "source.ambiguous-label": Code(E, "a row's label maps to several concepts"),
+    "source.cell-unreadable": Code(E, "a cell holds no readable figure"),
+    "source.row-misfit": Code(E, "a row has figures outside the table's columns"),
+    "source.heading-with-figures": Code(E, "a heading line (no line item, or a label ending in a colon) prints figures"),
+    "source.rate-missing": Code(E, "USD figures are printed but no Note (1) states the rate"),
+    "source.rate-conflict": Code(E, "two notes of one release state different rates"),
+    "source.figure-conflict": Code(E, "one figure is printed twice with different values"),
+    "source.erratum-mismatch": Code(E, "an erratum does not match the line it names"),
+    "source.duplicate-release": Code(E, "two documents carry the same release and neither is clearly the primary"),
+    # Source observations that do not stop a build.
+    "source.erratum-applied": Code(I, "a known OCR defect was corrected as the errata file states"),
+    "source.dot-leader": Code(I, "a cell printed only dot leaders and is read as blank"),
+    "source.printed-twice": Code(W, "one fact is printed twice with different values; the primary statement's value is used"),
+    "source.corroboration-unreadable": Code(W, "a corroborating copy has an unreadable table, row or cell"),
+    "source.corroboration-disagrees": Code(W, "a corroborating copy prints a different figure"),
+    "source.japanese-disagrees": Code(W, "the Japanese table prints a different figure than the English one"),
+    "source.japanese-unreadable": Code(W, "a row or cell of a Japanese table cannot be read"),
+    "source.ocr-noise": Code(I, "a corroborating copy prints the same figure through OCR noise (separators, stray marks)"),
+    "source.same-release": Code(I, "a document carries the same release as another and only corroborates it"),
+    "usd.rounding-plug": Code(I, "a USD figure differs from JPY / rate by one unit of rounding (the release's plug)"),
+    "usd.mismatch": Code(W, "a USD figure differs from JPY / rate by more than rounding"),
+    "footnote.marker-mismatch": Code(W, "a USD column cites a note that is not the translation note"),
+    "footnote.untranslated": Code(I, "a note has no Japanese text in the release; its footnote is English only"),
+    "footnote.borrowed": Code(I, "a table prints no translation note of its own; the release's note is linked"),
+    # Validation of what we wrote (exit 1).
+    "schema.invalid": Code(E, "the instance is not valid against the XBRL 2.1 schemas and the taxonomy"),
+    "calc.inconsistent": Code(E, "a summation is inconsistent under Calculations 1.1 rounding"),
+    "integrity.balance-sheet": Code(E, "total assets differ from liabilities, minority interest and equity"),
+    "integrity.cash-roll": Code(E, "cash at beginning plus net change differs from cash at end"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One observation, tied to where it was made."""
+
+    code: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    concept: str | None = None
+    context: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise KeyError(f"unregistered finding code {self.code!r}")
+
+    @property
+    def severity(self) -> Severity:
+        """The registered severity of this finding's code."""
+        return CODES[self.code].severity
+
+    def where(self) -> str:
+        """``file:line`` (or what is known of it)."""
+        if self.file and self.line:
+            return f"{self.file}:{self.line}"
+        return self.file or "-"
+
+    def render(self) -> str:
+        """One line for humans: place, severity, code, message."""
+        return f"{self.where()}: {self.severity} [{self.code}] {self.message}"
+
+
+def count(findings: list[Finding] | tuple[Finding, ...], severity: Severity) -> int:
+    """How many findings have the given severity."""
+    return sum(1 for f in findings if f.severity is severity)

@@ -1,0 +1,1 @@
+"""The XBRL instance: immutable model (contexts, units, facts, footnotes) and its writer."""

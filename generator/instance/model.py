@@ -1,0 +1,72 @@
+"""The instance as immutable values, decided before anything is written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from generator.instance.contexts import Context
+from generator.instance.units import Unit
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a figure is printed: file, line and the table it belongs to."""
+
+    file: str
+    line: int
+    table_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One numeric fact with its provenance."""
+
+    concept: str
+    context: Context
+    unit: Unit
+    value: Decimal
+    decimals: int
+    sources: tuple[SourceRef, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """What makes two facts duplicates: concept, context, unit."""
+        return (self.concept, self.context.id, self.unit.id)
+
+    @property
+    def id(self) -> str:
+        """Stable id: ``Revenues_D2001-07-01_2001-09-30_JPY``."""
+        return f"{self.concept}_{self.context.id}_{self.unit.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A release note, in the languages the release prints it, and the facts it qualifies."""
+
+    id: str
+    texts: tuple[tuple[str, str], ...]  # (xml:lang, text), English first
+    fact_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Instance:
+    """Everything one instance document says."""
+
+    name: str
+    schema_ref: str
+    facts: tuple[Fact, ...]
+    footnotes: tuple[Footnote, ...] = ()
+    namespaces: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def contexts(self) -> tuple[Context, ...]:
+        """The contexts the facts use, in a stable order."""
+        unique = {fact.context.id: fact.context for fact in self.facts}
+        return tuple(sorted(unique.values(), key=Context.sort_key))
+
+    @property
+    def units(self) -> tuple[Unit, ...]:
+        """The units the facts use, sorted by id."""
+        unique = {fact.unit.id: fact.unit for fact in self.facts}
+        return tuple(unique[key] for key in sorted(unique))

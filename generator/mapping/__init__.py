@@ -1,0 +1,1 @@
+"""From printed rows to facts: labels to concepts, cells to values and contexts."""

@@ -1,0 +1,95 @@
+"""Figures become facts: one per (concept, context, unit), conflicts reported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from generator.findings import Finding
+from generator.instance.model import Fact
+from generator.mapping.figures import Figure
+from generator.source.model import ColumnRole, Rate
+from generator.taxonomy.model import Taxonomy
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A fact and every figure that prints its value."""
+
+    fact: Fact
+    figures: tuple[Figure, ...]
+
+
+def assemble(figures: list[Figure], taxonomy: Taxonomy) -> tuple[list[Draft], list[Finding]]:
+    """Merge duplicates; where a fact is printed twice with different values,
+    keep the value of the concept's home statement and report both lines."""
+    groups: dict[tuple[str, str, str], list[Figure]] = {}
+    for figure in figures:
+        groups.setdefault(figure.key, []).append(figure)
+    drafts: list[Draft] = []
+    findings: list[Finding] = []
+    for group in groups.values():
+        first = group[0]
+        if len({f.value for f in group}) > 1:
+            home = taxonomy.home_statement[first.concept]
+            from_home = {f.value for f in group if f.table.kind.value == home}
+            lines = ", ".join(f"{f.where()} prints {f.cell.text} ({f.table.kind.value})" for f in group)
+            if len(from_home) != 1:
+                findings.append(Finding("source.figure-conflict", f"{first.concept} {first.context.id} {first.unit.id}: {lines}", first.table.file, first.resolved.row.line, first.concept, first.context.id))
+                continue
+            value = from_home.pop()
+            findings.append(
+                Finding(
+                    "source.printed-twice",
+                    f"{first.concept} {first.context.id} {first.unit.id}: {lines}; the {home} value is used",
+                    first.table.file,
+                    first.resolved.row.line,
+                    first.concept,
+                    first.context.id,
+                )
+            )
+            group = [f for f in group if f.value == value]
+            first = group[0]
+        fact = Fact(
+            concept=first.concept,
+            context=first.context,
+            unit=first.unit,
+            value=first.value,
+            decimals=max(f.decimals for f in group),
+            sources=tuple(f.source for f in group),
+        )
+        drafts.append(Draft(fact, tuple(group)))
+    return drafts, findings
+
+
+def check_translation(figures: list[Figure], rate: Rate) -> list[Finding]:
+    """Compare each USD figure with its row's JPY figure divided by the rate."""
+    findings: list[Finding] = []
+    jpy = {
+        (f.table.title_line, f.resolved.row.line, f.resolved.placement.node, f.column.period): f
+        for f in figures
+        if f.column.role is ColumnRole.JPY
+    }
+    for usd in figures:
+        if usd.column.role is not ColumnRole.USD:
+            continue
+        partner = jpy.get((usd.table.title_line, usd.resolved.row.line, usd.resolved.placement.node, usd.column.period))
+        if partner is None or usd.cell.value is None or partner.cell.value is None:
+            continue
+        expected = partner.cell.value / rate.value
+        rounded = expected.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        gap = abs(usd.cell.value - rounded)
+        if gap == 0:
+            continue
+        code = "usd.rounding-plug" if gap == 1 else "usd.mismatch"
+        findings.append(
+            Finding(
+                code,
+                f"{usd.concept}: USD {usd.cell.text} where JPY {partner.cell.text} / {rate.value} = {expected:.2f}",
+                usd.table.file,
+                usd.resolved.row.line,
+                usd.concept,
+                usd.context.id,
+            )
+        )
+    return findings

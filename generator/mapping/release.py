@@ -1,0 +1,199 @@
+"""One release, end to end: its documents become one instance model.
+
+Documents whose statements share a current period end carry the same
+release (003 is the SEC 6-K copy of 000).  The document with the fewest
+unreadable statements is the primary; the others only corroborate it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from generator import names
+from generator.findings import Finding, Severity
+from generator.instance import units
+from generator.instance.contexts import Context, Instant
+from generator.instance.model import Fact, Instance, SourceRef
+from generator.mapping.corroboration import compare_tables
+from generator.mapping.facts import Draft, assemble, check_translation
+from generator.mapping.figures import Figure, figures_of
+from generator.mapping.footnotes import build_footnotes, translation_notes
+from generator.mapping.labels import LabelIndex, index_for
+from generator.mapping.rows import Resolved, resolve_rows
+from generator.source.document import note_rate
+from generator.source.model import ColumnRole, Document, Language, Rate, Table
+from generator.taxonomy.model import Taxonomy
+
+RATE_CONCEPT = "ConvenienceTranslationExchangeRate"
+
+# Problems of a corroborating copy are reported, not fatal: the primary carries the figures.
+_COPY_CODE = {Language.JA: "source.japanese-unreadable", Language.EN: "source.corroboration-unreadable"}
+
+
+@dataclass(frozen=True)
+class Release:
+    """A release: its primary document and any corroborating copies."""
+
+    primary: Document
+    copies: tuple[Document, ...] = ()
+
+    @property
+    def period_end(self) -> date:
+        """The current period's end, which names the instance."""
+        end = self.primary.current_period_end
+        assert end is not None
+        return end
+
+    @property
+    def instance_name(self) -> str:
+        """``iij-YYYYMMDD.xml``."""
+        return f"iij-{self.period_end:%Y%m%d}.xml"
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        """Primary first, then copies."""
+        return (self.primary, *self.copies)
+
+
+@dataclass
+class MappedRelease:
+    """The instance model of a release, or the reasons it has none."""
+
+    release: Release
+    instance: Instance | None
+    findings: list[Finding] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        """Findings of error severity."""
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+
+def group_releases(documents: list[Document]) -> tuple[list[Release], list[Finding]]:
+    """Group documents by the release they carry; unreadable documents become findings."""
+    by_end: dict[date, list[Document]] = {}
+    findings: list[Finding] = []
+    for document in documents:
+        end = document.current_period_end
+        if end is None:
+            if not any(f.severity is Severity.ERROR for f in document.findings):
+                findings.append(Finding("source.no-statements", "no readable English statement", document.name))
+            continue
+        by_end.setdefault(end, []).append(document)
+    releases = []
+    for end in sorted(by_end):
+        ranked = sorted(by_end[end], key=lambda d: (len(d.unreadable), d.form_6k, d.name))
+        if len(ranked) > 1 and (len(ranked[0].unreadable), ranked[0].form_6k) == (len(ranked[1].unreadable), ranked[1].form_6k):
+            names_ = ", ".join(d.name for d in ranked)
+            findings.append(Finding("source.duplicate-release", f"{names_} all carry the release for {end}", ranked[0].name))
+            continue
+        for copy in ranked[1:]:
+            findings.append(
+                Finding("source.same-release", f"carries the release for {end} that {ranked[0].name} carries; used to corroborate it", copy.name)
+            )
+        releases.append(Release(ranked[0], tuple(ranked[1:])))
+    return releases, findings
+
+
+def _as_copy_problem(finding: Finding, language: Language) -> Finding:
+    if finding.severity is not Severity.ERROR:
+        return finding
+    return Finding(_COPY_CODE[language], f"[{finding.code}] {finding.message}", finding.file, finding.line, finding.concept)
+
+
+def _release_rate(release: Release, findings: list[Finding]) -> Rate | None:
+    rates = [rate for table in release.primary.tables for note in table.notes if (rate := note_rate(note))]
+    if not rates:
+        if any(c.role is ColumnRole.USD for t in release.primary.english_tables for c in t.columns):
+            findings.append(Finding("source.rate-missing", "USD columns are printed but no note states the rate", release.primary.name))
+        return None
+    first = rates[0]
+    for rate in rates[1:]:
+        if (rate.value, rate.day) != (first.value, first.day):
+            findings.append(
+                Finding(
+                    "source.rate-conflict",
+                    f"JPY {rate.value} on {rate.day} here, JPY {first.value} on {first.day} at line {first.line}",
+                    release.primary.name,
+                    rate.line,
+                )
+            )
+    return first
+
+
+def map_release(release: Release, taxonomy: Taxonomy) -> MappedRelease:
+    """Read every figure of the primary's English statements into facts, check
+    them against the copies, and decide the instance."""
+    primary = release.primary
+    findings: list[Finding] = [f for d in release.documents for f in d.findings]
+    cache: dict[tuple[str, str], LabelIndex] = {}
+    for table in primary.unreadable:
+        code = "source.table-unreadable" if table.language is Language.EN else "source.japanese-unreadable"
+        findings.append(Finding(code, f"{table.kind} {table.reason}", primary.name, table.line))
+    for copy in release.copies:
+        for table in copy.unreadable:
+            findings.append(Finding("source.corroboration-unreadable", f"{table.kind} {table.reason}", copy.name, table.line))
+
+    resolved: dict[int, tuple[Table, list[Resolved]]] = {}
+    figures: list[Figure] = []
+    for table in primary.english_tables:
+        findings += table.problems
+        resolution = resolve_rows(table, index_for(taxonomy, table.kind.value, "en", cache))
+        findings += resolution.problems
+        resolved[table.title_line] = (table, resolution.rows)
+        table_figures, problems = figures_of(table, resolution.rows, taxonomy)
+        figures += table_figures
+        findings += problems
+
+    rate = _release_rate(release, findings)
+    drafts, conflicts = assemble(figures, taxonomy)
+    findings += conflicts
+    if rate is not None:
+        findings += check_translation(figures, rate)
+    findings += _corroborate(release, resolved, taxonomy, cache)
+
+    rate_fact = None
+    rate_note = None
+    if rate is not None:
+        rate_fact = Fact(RATE_CONCEPT, Context(Instant(rate.day)), units.PURE, rate.value, rate.fraction_digits, (SourceRef(primary.name, rate.line, rate.line),))
+        notes, _ = translation_notes(primary.english_tables)
+        rate_note = next(iter(notes.values()), None)
+    footnotes, notes_findings = build_footnotes(drafts, list(primary.tables), rate_fact.id if rate_fact else None, rate_note)
+    findings += notes_findings
+
+    mapped = MappedRelease(release, None, findings, drafts)
+    if mapped.errors:
+        return mapped
+    facts = ((rate_fact,) if rate_fact else ()) + tuple(d.fact for d in drafts)
+    mapped.instance = Instance(
+        name=release.instance_name,
+        schema_ref="",
+        facts=facts,
+        footnotes=tuple(footnotes),
+        namespaces={names.IIJ_PREFIX: names.IIJ},
+    )
+    return mapped
+
+
+def _corroborate(
+    release: Release,
+    resolved: dict[int, tuple[Table, list[Resolved]]],
+    taxonomy: Taxonomy,
+    cache: dict[tuple[str, str], LabelIndex],
+) -> list[Finding]:
+    findings: list[Finding] = []
+    by_key = {table.key: (table, rows) for table, rows in resolved.values()}
+    copies = [t for t in release.primary.tables if t.language is Language.JA]
+    copies += [t for d in release.copies for t in d.tables]
+    for copy in copies:
+        findings += [_as_copy_problem(f, copy.language) for f in copy.problems]
+        match = by_key.get(copy.key)
+        if match is None:
+            findings.append(Finding(_COPY_CODE[copy.language], f"{copy.describe()} has no English counterpart in {release.primary.name}", copy.file, copy.title_line))
+            continue
+        resolution = resolve_rows(copy, index_for(taxonomy, copy.kind.value, copy.language.value, cache))
+        findings += [_as_copy_problem(f, copy.language) for f in resolution.problems]
+        findings += compare_tables(match[0], match[1], copy, resolution.rows)
+    return findings

@@ -1,0 +1,1 @@
+"""Reading a release: text in, taxonomy-free tables, notes and rate out."""

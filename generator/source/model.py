@@ -1,0 +1,214 @@
+"""What a release holds, as read: tables of printed cells, notes, the rate.
+
+Nothing here knows the taxonomy; rows carry the label as printed.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+from generator.findings import Finding
+
+
+class Language(StrEnum):
+    """The language a table or note is printed in."""
+
+    EN = "en"
+    JA = "ja"
+
+
+class StatementKind(StrEnum):
+    """The three statements a release prints."""
+
+    INCOME = "IncomeStatement"
+    BALANCE = "BalanceSheet"
+    CASH_FLOW = "CashFlowStatement"
+
+
+class ColumnRole(StrEnum):
+    """What a value column holds."""
+
+    USD = "USD"
+    JPY = "JPY"
+    PERCENT = "%"
+    SPACER = ""  # an empty header cell some layouts leave between column groups
+
+
+class CellKind(StrEnum):
+    """How a cell reads."""
+
+    NUMBER = "number"
+    BLANK = "blank"
+    DASH = "dash"  # printed "-": nothing to report
+    NA = "n/a"
+    UNREADABLE = "unreadable"
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day-of-month ``months`` later (clamped to the month's end)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Period:
+    """A reporting period: ``months`` up to ``end`` (0 months: the instant ``end``)."""
+
+    end: date
+    months: int = 0
+
+    @property
+    def is_instant(self) -> bool:
+        """Whether this is a point in time (a balance sheet date)."""
+        return self.months == 0
+
+    @property
+    def start(self) -> date:
+        """First day of a duration (the day after the previous period's end)."""
+        return add_months(self.end + timedelta(days=1), -self.months)
+
+    def describe(self) -> str:
+        """``3M to 2001-09-30`` or ``at 2001-09-30``."""
+        return f"at {self.end}" if self.is_instant else f"{self.months}M to {self.end}"
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One printed cell."""
+
+    text: str
+    kind: CellKind
+    value: Decimal | None = None
+    fraction_digits: int = 0
+    percent: bool = False
+
+
+BLANK = Cell("", CellKind.BLANK)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A value column: its role, and for USD/JPY columns its period."""
+
+    role: ColumnRole
+    header: str
+    period: Period | None = None
+    markers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A table row: label as printed (markers removed) and one cell per column."""
+
+    line: int
+    label: str
+    cells: tuple[Cell, ...]
+    markers: tuple[str, ...] = ()
+    erratum: str | None = None
+
+    @property
+    def has_figures(self) -> bool:
+        """Whether any cell prints something (a figure, a dash, n/a, garbage)."""
+        return any(cell.kind is not CellKind.BLANK for cell in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A numbered note printed under a table."""
+
+    number: str
+    text: str
+    line: int
+    language: Language
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """The convenience-translation rate of a note: ``value`` yen per dollar."""
+
+    value: Decimal
+    fraction_digits: int
+    day: date
+    line: int
+
+
+@dataclass(frozen=True)
+class Table:
+    """A statement table as printed."""
+
+    file: str
+    kind: StatementKind
+    months: int
+    language: Language
+    title_line: int
+    first_line: int
+    last_line: int
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    scale: int | None
+    per_unit_exempt: bool
+    notes: tuple[Note, ...] = ()
+    problems: tuple[Finding, ...] = ()
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """The periods of the JPY columns, in column order."""
+        return tuple(c.period for c in self.columns if c.role is ColumnRole.JPY and c.period)
+
+    @property
+    def key(self) -> tuple[StatementKind, int, tuple[Period, ...]]:
+        """What makes two tables print the same statement."""
+        return (self.kind, self.months, self.periods)
+
+    def describe(self) -> str:
+        """Human name, e.g. ``IncomeStatement (3 months) at 001.txt:232``."""
+        span = "instant" if self.months == 0 else f"{self.months} months"
+        return f"{self.kind} ({span}, {self.language}) at {self.file}:{self.title_line}"
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadableTable:
+    """A statement title with no readable table beneath it."""
+
+    kind: StatementKind
+    months: int
+    language: Language
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source file as read."""
+
+    path: Path
+    tables: tuple[Table, ...]
+    unreadable: tuple[UnreadableTable, ...]
+    rates: tuple[Rate, ...]
+    findings: tuple[Finding, ...] = ()
+    form_6k: bool = False
+    line_count: int = 0
+    lines: tuple[str, ...] = field(default=(), repr=False)
+
+    @property
+    def name(self) -> str:
+        """The file name, used in every message."""
+        return self.path.name
+
+    @property
+    def english_tables(self) -> tuple[Table, ...]:
+        """The English statements, the figures' primary source."""
+        return tuple(t for t in self.tables if t.language is Language.EN)
+
+    @property
+    def current_period_end(self) -> date | None:
+        """The latest current-period end among the English statements."""
+        ends = [t.periods[0].end for t in self.english_tables if t.periods]
+        return max(ends) if ends else None

@@ -1,0 +1,47 @@
+"""Periods as headings print them: ``Sept 30, 2001``, ``2002年3月期``."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+_MONTHS = {name.lower()[:3]: number for number, name in enumerate(calendar.month_name) if name}
+# English dates; OCR and house style give "Sept", "Dec.", even "Marach".
+_EN_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\s*,\s*(\d{4})\b")
+_JA_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月期")
+
+
+def english_dates(text: str) -> list[date]:
+    """Every ``Month day, year`` in the text, in order (unknown months are skipped)."""
+    found = []
+    for name, day, year in _EN_DATE.findall(text):
+        month = _MONTHS.get(name.lower()[:3])
+        if month is None:
+            continue
+        try:
+            found.append(date(int(year), month, int(day)))
+        except ValueError:
+            continue
+    return found
+
+
+def japanese_dates(text: str) -> list[date]:
+    """Every ``YYYY年M月期`` (a period ending that month) as the month's last day."""
+    found = []
+    for year, month in _JA_DATE.findall(text):
+        y, m = int(year), int(month)
+        if 1 <= m <= 12:
+            found.append(date(y, m, calendar.monthrange(y, m)[1]))
+    return found
+
+
+def is_month_end(day: date) -> bool:
+    """Whether a date is the last day of its month (every period end here is)."""
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
+def parse_english_date(text: str) -> date | None:
+    """The single date in ``text``, if there is one."""
+    dates = english_dates(text)
+    return dates[0] if len(dates) == 1 else None

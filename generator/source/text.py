@@ -1,0 +1,100 @@
+"""Turning a source file into clean lines: decoding, markup, footnote markers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+MAX_SOURCE_BYTES = 20 * 1024 * 1024
+
+
+class SourceReadError(ValueError):
+    """The file cannot be read as release text; carries the line when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def read_lines(path: Path) -> list[str]:
+    """Decode a release as UTF-8 (BOM and CRLF tolerated) into lines, 1-based by index+1."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise SourceReadError(f"file is {size} bytes; releases are under {MAX_SOURCE_BYTES}")
+        data = path.read_bytes()
+    except OSError as error:
+        raise SourceReadError(f"cannot read file: {error.strerror or error}") from error
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data:
+        raise SourceReadError("binary data (NUL bytes): not a text release", _line_of(data, data.index(b"\x00")))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SourceReadError(f"not UTF-8 text ({error.reason})", _line_of(data, error.start)) from error
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+_TAGS = re.compile(r"</?(?:b|i|u|em|strong|span)\b[^>]*>", re.IGNORECASE)
+_SUP = re.compile(r"<sup>\s*(.*?)\s*</sup>", re.IGNORECASE)
+
+
+def strip_markup(text: str) -> str:
+    """Drop HTML-ish emphasis tags and markdown emphasis; keep superscripts as ``^(...)``."""
+    text = _SUP.sub(lambda m: f"^({m.group(1).strip('()')})", text)
+    text = _TAGS.sub("", text)
+    return text.replace("**", "").replace("\\$", "$")
+
+
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_MARKERS = re.compile(
+    r"""\^\(\s*\*?\)?\s*(\d+|\*+)\s*\)?      # ^(*1)  ^(2)  ^(*)3  (from <sup>)
+      | \^\{\s*\*?(\d+)\)?\}                # ^{*2)}
+      | ⁽\s*([⁰¹²³⁴⁵⁶⁷⁸⁹\d]+)\s*⁾           # ⁽¹⁾
+      | (?<=\S)\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?=\s|$)    # ² after a word
+      | \(\*(\d+)\)                         # (*4)
+      | \(\*\)\s*(\d+)                      # (*)3
+      | \s*\((\d{1,2})\)\s*$                # trailing (2)
+    """,
+    re.VERBOSE,
+)
+_LEADING_JUNK = re.compile(r"^[\-_\]\[·•|]+(?:\s+|$)")
+_CONFUSABLES = str.maketrans({"Р": "P", "Ү": "Y", "О": "O", "С": "C", "А": "A", "Е": "E", "Т": "T", "Х": "X"})
+
+
+def split_markers(text: str) -> tuple[str, tuple[str, ...]]:
+    """Remove footnote markers from a label; return the label and the marker numbers."""
+    found: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        number = next(g for g in match.groups() if g is not None)
+        found.append(number.translate(_SUPERSCRIPT_DIGITS))
+        return " "
+
+    cleaned = _MARKERS.sub(keep, text)
+    return " ".join(cleaned.split()), tuple(found)
+
+
+def clean_label(raw: str) -> tuple[str, tuple[str, ...]]:
+    """A row label without markup, leading OCR specks or markers."""
+    text = strip_markup(raw).strip()
+    text = _LEADING_JUNK.sub("", text).strip()
+    return split_markers(text)
+
+
+def fold(text: str) -> str:
+    """NFKC with look-alike Cyrillic letters mapped to Latin (OCR reads ``JРY``)."""
+    return unicodedata.normalize("NFKC", text).translate(_CONFUSABLES)
+
+
+def normalize_label(text: str) -> str:
+    """The key labels are matched on: folded, lower case, no spaces or trailing colon."""
+    text = fold(text).lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"\s+", "", text)
+    return text.rstrip(":：.・")
