@@ -1,0 +1,171 @@
+"""``xbrlgen build``: releases in, taxonomy and validated instances out.
+
+read (source) -> map (mapping) -> write (instance, taxonomy.dts) -> validate
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from generator.files import write_atomic
+from generator.findings import Finding, Severity, count
+from generator.instance.write import instance_bytes
+from generator.mapping.release import MappedRelease, Release, group_releases, map_release
+from generator.resources import sources_dir
+from generator.source.document import read_document
+from generator.source.errata import load_errata
+from generator.source.model import Document
+from generator.taxonomy.dts import SCHEMA, dts_files
+from generator.taxonomy.model import Taxonomy, load_taxonomy
+from generator.validation import validate_written
+
+EXIT_OK, EXIT_INVALID, EXIT_INPUT = 0, 1, 2
+FINDINGS_FILE = "findings.json"
+
+
+def fiscal_label(end: date, months: int) -> str:
+    """IIJ's fiscal naming: the year starting April 2001 is FY2001."""
+    year = end.year if end.month >= 4 else end.year - 1
+    if months == 12:
+        return f"FY{year}"
+    quarter = ((end.month - 4) % 12) // 3 + 1
+    return f"{quarter}Q FY{year}"
+
+
+@dataclass
+class ReleaseOutcome:
+    """What the build did with one release."""
+
+    sources: tuple[str, ...]
+    period: str
+    instance: str | None
+    facts: int = 0
+    contexts: int = 0
+    footnotes: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    status: str = "written"
+
+    def tally(self) -> str:
+        """``0 E / 2 W / 31 I``."""
+        return " / ".join(f"{count(self.findings, s)} {s.value[0].upper()}" for s in Severity)
+
+
+@dataclass
+class BuildResult:
+    """Every release's outcome and the build's exit code."""
+
+    outcomes: list[ReleaseOutcome]
+    findings: list[Finding]
+    exit_code: int
+
+    def all_findings(self) -> list[Finding]:
+        """Build-level findings, then each release's."""
+        return self.findings + [f for o in self.outcomes for f in o.findings]
+
+
+def _read(paths: list[Path]) -> list[Document]:
+    errata = load_errata(sources_dir() / "errata.yaml")
+    return [read_document(path, errata.get(path.name)) for path in paths]
+
+
+def _outcome(mapped: MappedRelease) -> ReleaseOutcome:
+    release = mapped.release
+    english = release.primary.english_tables
+    months = min((t.months for t in english if t.months), default=3)
+    return ReleaseOutcome(
+        sources=tuple(d.name for d in release.documents),
+        period=f"{fiscal_label(release.period_end, months)} ({release.period_end})",
+        instance=release.instance_name,
+        findings=list(mapped.findings),
+    )
+
+
+def build(
+    sources: list[Path],
+    out_dir: Path,
+    progress: Callable[[int, int, ReleaseOutcome], None] | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> BuildResult:
+    """Build every release the sources carry into ``out_dir``."""
+    taxonomy = taxonomy or load_taxonomy()
+    documents = _read(sources)
+    releases, findings = group_releases(documents)
+    findings += [f for d in documents if d.current_period_end is None for f in d.findings]
+    for name, data in dts_files(taxonomy).items():
+        write_atomic(out_dir / name, data)
+    outcomes: list[ReleaseOutcome] = []
+    for position, release in enumerate(releases, start=1):
+        outcome = _build_release(release, taxonomy, out_dir)
+        outcomes.append(outcome)
+        if progress:
+            progress(position, len(releases), outcome)
+    result = BuildResult(outcomes, findings, EXIT_OK)
+    every = result.all_findings()
+    if not releases or any(o.status == "input error" for o in outcomes) or count(findings, Severity.ERROR):
+        result.exit_code = EXIT_INPUT
+    elif any(f.severity is Severity.ERROR for f in every):
+        result.exit_code = EXIT_INVALID
+    write_atomic(out_dir / FINDINGS_FILE, findings_json(result))
+    return result
+
+
+def _build_release(release: Release, taxonomy: Taxonomy, out_dir: Path) -> ReleaseOutcome:
+    try:
+        mapped = map_release(release, taxonomy)
+    except Exception as error:  # an input we failed to anticipate must not crash the build
+        if os.environ.get("XBRLGEN_DEBUG"):
+            raise
+        finding = Finding("source.unreadable-file", f"cannot map the release: {type(error).__name__}: {error}", release.primary.name)
+        return ReleaseOutcome(tuple(d.name for d in release.documents), str(release.period_end), None, findings=[finding], status="input error")
+    outcome = _outcome(mapped)
+    if mapped.instance is None:
+        outcome.status = "input error"
+        outcome.instance = None
+        return outcome
+    data = instance_bytes(mapped.instance)
+    problems = validate_written(data, out_dir / SCHEMA, taxonomy, mapped.instance.name)
+    outcome.findings += problems
+    outcome.facts = len(mapped.instance.facts)
+    outcome.contexts = len(mapped.instance.contexts)
+    outcome.footnotes = len(mapped.instance.footnotes)
+    write_atomic(out_dir / mapped.instance.name, data)
+    if any(f.severity is Severity.ERROR for f in problems):
+        outcome.status = "invalid"
+    return outcome
+
+
+def findings_json(result: BuildResult) -> bytes:
+    """Every finding as JSON, for machines (``findings.json``)."""
+    payload = {
+        "exit_code": result.exit_code,
+        "releases": [
+            {
+                "sources": list(o.sources),
+                "period": o.period,
+                "instance": o.instance,
+                "status": o.status,
+                "facts": o.facts,
+                "contexts": o.contexts,
+                "footnotes": o.footnotes,
+            }
+            for o in result.outcomes
+        ],
+        "findings": [
+            {
+                "code": f.code,
+                "severity": f.severity.value,
+                "file": f.file,
+                "line": f.line,
+                "concept": f.concept,
+                "context": f.context,
+                "message": f.message,
+            }
+            for f in result.all_findings()
+        ],
+    }
+    return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

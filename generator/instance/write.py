@@ -1,0 +1,143 @@
+"""The one serializer of an instance model: contexts, units, facts, footnotes."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lxml import etree
+
+from generator import names
+from generator.instance.contexts import Context, Instant
+from generator.instance.model import Instance
+from generator.instance.units import Measure, Unit
+from generator.names import clark
+from generator.taxonomy.dts import SCHEMA, serialize
+
+_XBRLI = names.XBRLI
+_LINK = names.LINK
+_XLINK = names.XLINK
+_PREFIXES = {
+    names.XBRLI: "xbrli",
+    names.ISO4217: "iso4217",
+    names.IIJ: names.IIJ_PREFIX,
+}
+_NSMAP = {
+    "xbrli": names.XBRLI,
+    "link": names.LINK,
+    "xlink": names.XLINK,
+    "iso4217": names.ISO4217,
+    names.IIJ_PREFIX: names.IIJ,
+}
+
+
+def format_decimal(value: Decimal) -> str:
+    """An xs:decimal lexical form: no exponent, no negative zero."""
+    if value == 0:
+        return "0"
+    return format(value, "f")
+
+
+def _measure(measure: Measure) -> str:
+    namespace, local = measure
+    return f"{_PREFIXES[namespace]}:{local}"
+
+
+def _context(parent: etree._Element, context: Context) -> None:
+    element = etree.SubElement(parent, clark(_XBRLI, "context"), id=context.id)
+    entity = etree.SubElement(element, clark(_XBRLI, "entity"))
+    identifier = etree.SubElement(entity, clark(_XBRLI, "identifier"), scheme=context.scheme)
+    identifier.text = context.identifier
+    period = etree.SubElement(element, clark(_XBRLI, "period"))
+    if isinstance(context.period, Instant):
+        etree.SubElement(period, clark(_XBRLI, "instant")).text = context.period.day.isoformat()
+    else:
+        etree.SubElement(period, clark(_XBRLI, "startDate")).text = context.period.start.isoformat()
+        etree.SubElement(period, clark(_XBRLI, "endDate")).text = context.period.end.isoformat()
+
+
+def _unit(parent: etree._Element, unit: Unit) -> None:
+    element = etree.SubElement(parent, clark(_XBRLI, "unit"), id=unit.id)
+    if not unit.denominator:
+        for measure in unit.numerator:
+            etree.SubElement(element, clark(_XBRLI, "measure")).text = _measure(measure)
+        return
+    divide = etree.SubElement(element, clark(_XBRLI, "divide"))
+    for side, measures in (("unitNumerator", unit.numerator), ("unitDenominator", unit.denominator)):
+        holder = etree.SubElement(divide, clark(_XBRLI, side))
+        for measure in measures:
+            etree.SubElement(holder, clark(_XBRLI, "measure")).text = _measure(measure)
+
+
+def _footnotes(parent: etree._Element, instance: Instance) -> None:
+    if not instance.footnotes:
+        return
+    link = etree.SubElement(
+        parent,
+        clark(_LINK, "footnoteLink"),
+        {clark(_XLINK, "type"): "extended", clark(_XLINK, "role"): names.ROLE_LINK},
+    )
+    linked = [fact_id for footnote in instance.footnotes for fact_id in footnote.fact_ids]
+    order = {fact.id: index for index, fact in enumerate(instance.facts)}
+    for fact_id in sorted(set(linked), key=order.__getitem__):
+        etree.SubElement(
+            link,
+            clark(_LINK, "loc"),
+            {clark(_XLINK, "type"): "locator", clark(_XLINK, "href"): f"#{fact_id}", clark(_XLINK, "label"): f"loc_{fact_id}"},
+        )
+    for footnote in instance.footnotes:
+        for lang, text in footnote.texts:
+            resource = etree.SubElement(
+                link,
+                clark(_LINK, "footnote"),
+                {
+                    clark(_XLINK, "type"): "resource",
+                    clark(_XLINK, "label"): footnote.id,
+                    clark(_XLINK, "role"): names.ROLE_FOOTNOTE,
+                    clark(names.XML, "lang"): lang,
+                    "id": f"{footnote.id}-{lang}",
+                },
+            )
+            resource.text = text
+    for footnote in instance.footnotes:
+        for fact_id in footnote.fact_ids:
+            etree.SubElement(
+                link,
+                clark(_LINK, "footnoteArc"),
+                {
+                    clark(_XLINK, "type"): "arc",
+                    clark(_XLINK, "arcrole"): names.ARCROLE_FACT_FOOTNOTE,
+                    clark(_XLINK, "from"): f"loc_{fact_id}",
+                    clark(_XLINK, "to"): footnote.id,
+                },
+            )
+
+
+def instance_element(instance: Instance) -> etree._Element:
+    """The instance as an lxml tree."""
+    root = etree.Element(clark(_XBRLI, "xbrl"), nsmap=_NSMAP)
+    etree.SubElement(
+        root,
+        clark(_LINK, "schemaRef"),
+        {clark(_XLINK, "type"): "simple", clark(_XLINK, "href"): instance.schema_ref or SCHEMA},
+    )
+    for context in instance.contexts:
+        _context(root, context)
+    for unit in instance.units:
+        _unit(root, unit)
+    for fact in instance.facts:
+        element = etree.SubElement(
+            root,
+            clark(names.IIJ, fact.concept),
+            contextRef=fact.context.id,
+            unitRef=fact.unit.id,
+            decimals=str(fact.decimals),
+            id=fact.id,
+        )
+        element.text = format_decimal(fact.value)
+    _footnotes(root, instance)
+    return root
+
+
+def instance_bytes(instance: Instance) -> bytes:
+    """The instance document as deterministic UTF-8 bytes."""
+    return serialize(instance_element(instance))
