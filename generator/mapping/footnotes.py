@@ -3,8 +3,10 @@
 * The convenience-translation note (the one stating the rate) qualifies every
   USD fact, and the rate fact; a table that prints no such note of its own
   borrows the release's note covering the same span.
-* A note marked on a row (``Dedicated access services (2)``) qualifies every
-  fact that row prints.
+* A note marked on a row (``Dedicated access services (2)``) qualifies the
+  facts that row prints; a note saying which period it restates ("The 3rd
+  quarter of FY2001 presented has been reclassified") qualifies only the
+  row's facts of that period.
 * The Japanese table of the same statement supplies the note's Japanese text.
 """
 
@@ -18,6 +20,7 @@ from generator.instance.model import Footnote
 from generator.mapping.facts import Draft
 from generator.source.document import is_translation_note
 from generator.source.model import ColumnRole, Language, Note, Table
+from generator.source.periods import restated_period_end
 
 
 @dataclass
@@ -106,7 +109,10 @@ def build_footnotes(
                 links.link(translation[table.title_line], draft.fact.id)
             for marker in figure.resolved.row.markers:
                 note = next((n for n in table.notes if n.number == marker), None)
-                if note is not None and note is not translation.get(table.title_line):
+                if note is None or note is translation.get(table.title_line):
+                    continue
+                restated = restated_period_end(note.text)
+                if restated is None or (figure.column.period and figure.column.period.end == restated):
                     links.link(note, draft.fact.id)
     footnotes = []
     for number, note in enumerate(links.order, start=1):

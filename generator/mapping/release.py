@@ -7,6 +7,7 @@ unreadable statements is the primary; the others only corroborate it.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -104,23 +105,26 @@ def _as_copy_problem(finding: Finding, language: Language) -> Finding:
 
 
 def _release_rate(release: Release, findings: list[Finding]) -> Rate | None:
+    """The rate the release's notes state; a note stating another is an error."""
     rates = [rate for table in release.primary.tables for note in table.notes if (rate := note_rate(note))]
     if not rates:
         if any(c.role is ColumnRole.USD for t in release.primary.english_tables for c in t.columns):
             findings.append(Finding("source.rate-missing", "USD columns are printed but no note states the rate", release.primary.name))
         return None
-    first = rates[0]
-    for rate in rates[1:]:
-        if (rate.value, rate.day) != (first.value, first.day):
+    votes = Counter((rate.value, rate.day) for rate in rates)
+    (value, day), _ = votes.most_common(1)[0]
+    for rate in rates:
+        if (rate.value, rate.day) != (value, day):
+            agreeing = ", ".join(str(r.line) for r in rates if (r.value, r.day) == (value, day))
             findings.append(
                 Finding(
                     "source.rate-conflict",
-                    f"JPY {rate.value} on {rate.day} here, JPY {first.value} on {first.day} at line {first.line}",
+                    f"JPY {rate.value} on {rate.day} here; the notes at lines {agreeing} state JPY {value} on {day}",
                     release.primary.name,
                     rate.line,
                 )
             )
-    return first
+    return next(rate for rate in rates if (rate.value, rate.day) == (value, day))
 
 
 def map_release(release: Release, taxonomy: Taxonomy) -> MappedRelease:

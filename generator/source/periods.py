@@ -45,3 +45,26 @@ def parse_english_date(text: str) -> date | None:
     """The single date in ``text``, if there is one."""
     dates = english_dates(text)
     return dates[0] if len(dates) == 1 else None
+
+
+_RESTATED = re.compile(
+    r"(1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter\s+of\s+FY\s*(\d{4})\s+presented\s+has\s+been\s+(?:reclassified|restated)",
+    re.IGNORECASE,
+)
+_ORDINALS = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4}
+
+
+def fiscal_quarter_end(quarter: int, fiscal_year: int) -> date:
+    """The last day of IIJ's fiscal quarter (FY2001 runs April 2001 to March 2002)."""
+    month = 3 + 3 * quarter
+    year = fiscal_year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def restated_period_end(note: str) -> date | None:
+    """The period end a note says was reclassified or restated, if it names one."""
+    match = _RESTATED.search(note)
+    if not match:
+        return None
+    return fiscal_quarter_end(_ORDINALS[match.group(1).lower()], int(match.group(2)))

@@ -110,6 +110,14 @@ def _months(kind: StatementKind, language: Language, block: str, ends: list[Peri
     return None
 
 
+def _period_line(lines: list[str], start: int, stop: int) -> int:
+    """The heading line that states (or should state) the periods."""
+    for index in range(start, stop):
+        if re.search(r"\b(For\s+the|As\s+of)\b|月期", lines[index], re.IGNORECASE):
+            return index + 1
+    return start + 1
+
+
 def _role(text: str) -> ColumnRole | None:
     token, _ = split_markers(fold(strip_markup(text)).upper())
     token = token.strip()
@@ -276,8 +284,9 @@ def read_table(
         return UnreadableTable(title.kind, months or 0, title.language, first + 1, "no USD/JPY column header")
     dates = _dates(title.language, block)
     if months is None:
-        reading.problem("source.period-unparsed", "the heading states no three-month, nine-month, year or balance-sheet span", start + 1)
-        months = 0
+        # Without the span no column has a period: one clear error, no cascade.
+        reading.problem("source.period-unparsed", "the heading states no three-month, nine-month, year or balance-sheet span", _period_line(lines, start, first))
+        return Table(file, title.kind, 0, title.language, start + 1, first + 1, end, (), (), None, False, problems=tuple(reading.problems))
     if months == -1:
         months = (dates[0].end.month - 4) % 12 + 1 if dates else 0
     role_line = first + role_index + 1

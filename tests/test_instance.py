@@ -1,0 +1,113 @@
+"""The written instances: contexts, units, footnotes, determinism."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from generator import names
+from generator.build import build
+from generator.resources import bundled_sources
+from generator.taxonomy.dts import LINKBASES, SCHEMA
+from generator.taxonomy.model import Taxonomy
+
+from tests.conftest import INSTANCES, Built
+
+NS = {"xbrli": names.XBRLI, "link": names.LINK, "xlink": names.XLINK, "iij": names.IIJ}
+
+
+def _links(tree: etree._ElementTree) -> dict[str, set[str]]:
+    """Footnote label -> ids of the facts linked to it."""
+    locs = {loc.get(f"{{{names.XLINK}}}label"): loc.get(f"{{{names.XLINK}}}href", "")[1:] for loc in tree.iterfind(".//link:loc", NS)}
+    out: dict[str, set[str]] = {}
+    for arc in tree.iterfind(".//link:footnoteArc", NS):
+        out.setdefault(arc.get(f"{{{names.XLINK}}}to", ""), set()).add(locs[arc.get(f"{{{names.XLINK}}}from")])
+    return out
+
+
+def _texts(tree: etree._ElementTree) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for note in tree.iterfind(".//link:footnote", NS):
+        out.setdefault(note.get(f"{{{names.XLINK}}}label", ""), {})[note.get(f"{{{names.XML}}}lang", "")] = note.text or ""
+    return out
+
+
+def test_entity_and_periods(built: Built) -> None:
+    tree = built.tree("001")
+    identifiers = {(i.get("scheme"), i.text) for i in tree.iterfind(".//xbrli:identifier", NS)}
+    assert identifiers == {("http://www.sec.gov/CIK", "0001090633")}
+    context = tree.find(".//xbrli:context[@id='D2001-07-01_2001-09-30']", NS)
+    assert context is not None
+    assert [e.text for e in context.iterfind(".//xbrli:startDate", NS)] == ["2001-07-01"]
+
+
+def test_units(built: Built) -> None:
+    tree = built.tree("001")
+    units = {u.get("id"): [m.text for m in u.iterfind(".//xbrli:measure", NS)] for u in tree.iterfind("xbrli:unit", NS)}
+    assert units == {
+        "ADS": ["iij:ADS"],
+        "JPY": ["iso4217:JPY"],
+        "JPYPerADS": ["iso4217:JPY", "iij:ADS"],
+        "JPYPerShare": ["iso4217:JPY", "xbrli:shares"],
+        "USD": ["iso4217:USD"],
+        "pure": ["xbrli:pure"],
+        "shares": ["xbrli:shares"],
+    }
+
+
+def test_every_usd_fact_carries_the_translation_note(built: Built) -> None:
+    for release in INSTANCES:
+        tree = built.tree(release)
+        usd = {f.get("id") for f in tree.getroot() if f.get("unitRef") == "USD"}
+        texts = _texts(tree)
+        translation = {label for label, text in texts.items() if "solely for the convenience" in text["en"]}
+        linked = set().union(*(ids for label, ids in _links(tree).items() if label in translation))
+        assert usd and usd <= linked, release
+        # Japanese text wherever the release prints the Japanese summary (001 has none).
+        assert all(("ja" in texts[label]) == (release != "001") for label in translation), release
+
+
+def test_reclassification_note_qualifies_the_restated_facts_only(built: Built) -> None:
+    tree = built.tree("002")
+    texts = _texts(tree)
+    links = _links(tree)
+    # 002:610 (Y201,554, three months) and 002:654 (Y503,763, nine months).
+    three = next(label for label, text in texts.items() if "Y201,554" in text["en"])
+    nine = next(label for label, text in texts.items() if "Y503,763" in text["en"])
+    assert "201,554千円" in texts[three]["ja"]  # 002:146
+    assert links[three] == {
+        "DedicatedAccessServicesRevenue_D2001-10-01_2001-12-31_JPY",
+        "ValueAddedServicesRevenue_D2001-10-01_2001-12-31_JPY",
+    }
+    assert links[nine] == {
+        "DedicatedAccessServicesRevenue_D2001-04-01_2001-12-31_JPY",
+        "ValueAddedServicesRevenue_D2001-04-01_2001-12-31_JPY",
+    }
+
+
+def test_restricted_cash_note(built: Built) -> None:
+    tree = built.tree("002")
+    label = next(label for label, text in _texts(tree).items() if "restricted account" in text["en"])  # 002:706
+    assert _links(tree)[label] == {
+        "RestrictedCashNoncurrent_I2002-12-31_USD",
+        "RestrictedCashNoncurrent_I2002-12-31_JPY",
+        "RestrictedCashNoncurrent_I2001-12-31_JPY",
+        "RestrictedCashNoncurrent_I2002-09-30_JPY",
+    }
+
+
+def test_output_folder_is_self_contained(built: Built) -> None:
+    for name in (SCHEMA, *LINKBASES.values()):
+        assert (built.folder / name).is_file()
+    for release in INSTANCES:
+        href = built.tree(release).find("link:schemaRef", NS).get(f"{{{names.XLINK}}}href")  # type: ignore[union-attr]
+        assert href == SCHEMA
+
+
+def test_building_twice_gives_identical_bytes(built: Built, tmp_path: Path, taxonomy: Taxonomy) -> None:
+    build(bundled_sources(), tmp_path, taxonomy=taxonomy)
+    names_ = sorted(p.name for p in built.folder.iterdir())
+    assert names_ == sorted(p.name for p in tmp_path.iterdir())
+    for name in names_:
+        assert (tmp_path / name).read_bytes() == (built.folder / name).read_bytes(), name
