@@ -20,6 +20,7 @@ from generator.resources import bundled_sources
 
 
 def main() -> None:
+    """Time N builds both ways and print the medians."""
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
     command = [sys.executable, "-m", "generator.cli", "build", "-q", "--out"]
     wall, inside = [], []
@@ -34,8 +35,10 @@ def main() -> None:
             inside.append(time.perf_counter() - started)
     print(f"xbrlgen build, 4 releases, median of {runs}:")
     print(f"  whole command (interpreter start, imports, build): {statistics.median(wall):.2f} s")
-    print(f"  in-process build (read, map, write, validate):     {statistics.median(inside):.2f} s "
-          f"(first run {inside[0]:.2f} s, includes building the schema object once)")
+    print(
+        f"  in-process build (read, map, write, validate):     {statistics.median(inside):.2f} s "
+        f"(first run {inside[0]:.2f} s, includes building the schema object once)"
+    )
 
 
 if __name__ == "__main__":

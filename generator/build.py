@@ -120,8 +120,16 @@ def _build_release(release: Release, taxonomy: Taxonomy, out_dir: Path) -> Relea
     except Exception as error:  # an input we failed to anticipate must not crash the build
         if os.environ.get("XBRLGEN_DEBUG"):
             raise
-        finding = Finding("source.unreadable-file", f"cannot map the release: {type(error).__name__}: {error}", release.primary.name)
-        return ReleaseOutcome(tuple(d.name for d in release.documents), str(release.period_end), None, findings=[finding], status="input error")
+        finding = Finding(
+            "source.unreadable-file", f"cannot map the release: {type(error).__name__}: {error}", release.primary.name
+        )
+        return ReleaseOutcome(
+            tuple(d.name for d in release.documents),
+            str(release.period_end),
+            None,
+            findings=[finding],
+            status="input error",
+        )
     outcome = _outcome(mapped)
     if mapped.instance is None:
         outcome.status = "input error"

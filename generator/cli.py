@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from generator.build import EXIT_INPUT, BuildResult, ReleaseOutcome, build
 from generator.files import write_atomic
@@ -22,7 +23,7 @@ from generator.taxonomy.model import TaxonomyError, load_taxonomy
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2, as argparse does, but tersely
+    def error(self, message: str) -> NoReturn:  # usage errors exit 2, as argparse does, but tersely
         self.print_usage(sys.stderr)
         print(f"xbrlgen: error: {message}", file=sys.stderr)
         raise SystemExit(EXIT_INPUT)
@@ -43,8 +44,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _progress(position: int, total: int, outcome: ReleaseOutcome) -> None:
     name = outcome.instance or "(no instance)"
-    print(f"[{position}/{total}] {', '.join(outcome.sources)} -> {name}: {outcome.status}, "
-          f"{outcome.facts} facts, {outcome.tally()}", file=sys.stderr)
+    print(
+        f"[{position}/{total}] {', '.join(outcome.sources)} -> {name}: {outcome.status}, "
+        f"{outcome.facts} facts, {outcome.tally()}",
+        file=sys.stderr,
+    )
 
 
 def _summary(result: BuildResult, seconds: float) -> str:
@@ -57,12 +61,15 @@ def _summary(result: BuildResult, seconds: float) -> str:
             str(o.contexts),
             str(o.footnotes),
             o.tally(),
-            o.instance if o.status == "written" else f"{o.status}",
+            o.instance if o.status == "written" and o.instance else o.status,
         )
         for o in result.outcomes
     ]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in [header, *rows]]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in [header, *rows]
+    ]
     lines.insert(1, "  ".join("-" * width for width in widths))
     lines.append(f"{len(result.outcomes)} release(s) in {seconds:.2f} s; exit {result.exit_code}")
     return "\n".join(lines)

@@ -41,7 +41,9 @@ CODES: dict[str, Code] = {
     "source.ambiguous-label": Code(E, "a row's label maps to several concepts"),
     "source.cell-unreadable": Code(E, "a cell holds no readable figure"),
     "source.row-misfit": Code(E, "a row has figures outside the table's columns"),
-    "source.heading-with-figures": Code(E, "a heading line (no line item, or a label ending in a colon) prints figures"),
+    "source.heading-with-figures": Code(
+        E, "a heading line (no line item, or a label ending in a colon) prints figures"
+    ),
     "source.rate-missing": Code(E, "USD figures are printed but no Note (1) states the rate"),
     "source.rate-conflict": Code(E, "two notes of one release state different rates"),
     "source.figure-conflict": Code(E, "one figure is printed twice with different values"),
@@ -50,12 +52,16 @@ CODES: dict[str, Code] = {
     # Source observations that do not stop a build.
     "source.erratum-applied": Code(I, "a known OCR defect was corrected as the errata file states"),
     "source.dot-leader": Code(I, "a cell printed only dot leaders and is read as blank"),
-    "source.printed-twice": Code(W, "one fact is printed twice with different values; the primary statement's value is used"),
+    "source.printed-twice": Code(
+        W, "one fact is printed twice with different values; the primary statement's value is used"
+    ),
     "source.corroboration-unreadable": Code(W, "a corroborating copy has an unreadable table, row or cell"),
     "source.corroboration-disagrees": Code(W, "a corroborating copy prints a different figure"),
     "source.japanese-disagrees": Code(W, "the Japanese table prints a different figure than the English one"),
     "source.japanese-unreadable": Code(W, "a row or cell of a Japanese table cannot be read"),
-    "source.ocr-noise": Code(I, "a corroborating copy prints the same figure through OCR noise (separators, stray marks)"),
+    "source.ocr-noise": Code(
+        I, "a corroborating copy prints the same figure through OCR noise (separators, stray marks)"
+    ),
     "source.same-release": Code(I, "a document carries the same release as another and only corroborates it"),
     "usd.rounding-plug": Code(I, "a USD figure differs from JPY / rate by one unit of rounding (the release's plug)"),
     "usd.mismatch": Code(W, "a USD figure differs from JPY / rate by more than rounding"),

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import yaml
 
-
 # LibYAML's safe loader when the wheel has it: several times faster, same result.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

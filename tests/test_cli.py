@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-
 from tests.conftest import SOURCES
 
 
@@ -77,10 +76,14 @@ def test_the_6k_alone_cannot_be_built(tmp_path: Path, capsys: pytest.CaptureFixt
     assert not (tmp_path / "iij-20020331.xml").exists()
 
 
-def test_an_invalid_instance_exits_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_invalid_instance_exits_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import generator.build as build_module
 
     original = build_module.instance_bytes
-    monkeypatch.setattr(build_module, "instance_bytes", lambda instance: original(instance).replace(b">9528307000<", b">9529307000<"))
+    monkeypatch.setattr(
+        build_module, "instance_bytes", lambda instance: original(instance).replace(b">9528307000<", b">9529307000<")
+    )
     assert main(["build", str(SOURCES["001"]), "--out", str(tmp_path)]) == 1
     assert "error [calc.inconsistent]" in capsys.readouterr().err

@@ -11,7 +11,6 @@ from generator.build import build
 from generator.resources import bundled_sources
 from generator.taxonomy.dts import LINKBASES, SCHEMA
 from generator.taxonomy.model import Taxonomy
-
 from tests.conftest import INSTANCES, Built
 
 NS = {"xbrli": names.XBRLI, "link": names.LINK, "xlink": names.XLINK, "iij": names.IIJ}
@@ -19,7 +18,10 @@ NS = {"xbrli": names.XBRLI, "link": names.LINK, "xlink": names.XLINK, "iij": nam
 
 def _links(tree: etree._ElementTree) -> dict[str, set[str]]:
     """Footnote label -> ids of the facts linked to it."""
-    locs = {loc.get(f"{{{names.XLINK}}}label"): loc.get(f"{{{names.XLINK}}}href", "")[1:] for loc in tree.iterfind(".//link:loc", NS)}
+    locs = {
+        loc.get(f"{{{names.XLINK}}}label"): loc.get(f"{{{names.XLINK}}}href", "")[1:]
+        for loc in tree.iterfind(".//link:loc", NS)
+    }
     out: dict[str, set[str]] = {}
     for arc in tree.iterfind(".//link:footnoteArc", NS):
         out.setdefault(arc.get(f"{{{names.XLINK}}}to", ""), set()).add(locs[arc.get(f"{{{names.XLINK}}}from")])
@@ -29,7 +31,9 @@ def _links(tree: etree._ElementTree) -> dict[str, set[str]]:
 def _texts(tree: etree._ElementTree) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for note in tree.iterfind(".//link:footnote", NS):
-        out.setdefault(note.get(f"{{{names.XLINK}}}label", ""), {})[note.get(f"{{{names.XML}}}lang", "")] = note.text or ""
+        out.setdefault(note.get(f"{{{names.XLINK}}}label", ""), {})[note.get(f"{{{names.XML}}}lang", "")] = (
+            note.text or ""
+        )
     return out
 
 

@@ -33,7 +33,9 @@ def test_facts_carry_the_concepts_sign_not_the_printed_parentheses(built: Built)
     assert built.value("001", "PaymentsToAcquirePropertyPlantAndEquipment", Q_2001_09) == Decimal("393770000")
     # 001:269 Minority interests (5,533) in the statement of operations and
     # 001:337 5,533 in cash flows: the minority's share of income, 5,533.
-    assert built.value("001", "MinorityInterestInNetIncomeLossOfConsolidatedSubsidiaries", Q_2001_09) == Decimal("5533000")
+    assert built.value("001", "MinorityInterestInNetIncomeLossOfConsolidatedSubsidiaries", Q_2001_09) == Decimal(
+        "5533000"
+    )
     # 001:270 Equity in net loss (1,398,509); 001:336 prints 1,398,509 as an add-back.
     assert built.value("001", "IncomeLossFromEquityMethodInvestments", Q_2001_09) == Decimal("-1398509000")
     # 001:338 Foreign exchange losses (gains) 178,577: a loss.
@@ -60,7 +62,9 @@ def test_per_share_and_share_counts_are_not_scaled(built: Built) -> None:
     share = built.fact("001", "EarningsPerShareBasic", Q_2001_09, "JPYPerShare")
     assert (share.text, share.get("decimals")) == ("-137222", "0")
     assert built.value("001", "WeightedAverageNumberOfSharesOutstandingBasic", Q_2001_09, "shares") == Decimal(22480)
-    assert built.value("004", "WeightedAverageNumberOfAdsEquivalentsOutstandingBasic", FY_2004_03, "ADS") == Decimal(63421571)
+    assert built.value("004", "WeightedAverageNumberOfAdsEquivalentsOutstandingBasic", FY_2004_03, "ADS") == Decimal(
+        63421571
+    )
 
 
 def test_a_dash_is_zero_and_dot_leaders_are_nothing(built: Built) -> None:
@@ -68,7 +72,11 @@ def test_a_dash_is_zero_and_dot_leaders_are_nothing(built: Built) -> None:
     assert built.value("001", "PaymentsToAcquireShortTermInvestments", Q_2001_09) == 0
     # 001:346 prints only dot leaders for the quarter ended Jun 30, 2001.
     root = built.tree("001").getroot()
-    assert not [e for e in root.iter() if e.get("id") == "PaymentsForInvestmentsInAndAdvancesToAffiliatedCompanies_D2001-04-01_2001-06-30_JPY"]
+    assert not [
+        e
+        for e in root.iter()
+        if e.get("id") == "PaymentsForInvestmentsInAndAdvancesToAffiliatedCompanies_D2001-04-01_2001-06-30_JPY"
+    ]
     assert any("001_5cc87033c547cdfb.txt:346" in f for f in built.findings("source.dot-leader"))
 
 
@@ -78,7 +86,9 @@ def test_figure_printed_twice_keeps_the_primary_statement_and_reports_both(built
     [conflict] = [f for f in built.findings("source.printed-twice") if "] NetIncomeLoss " in f]
     assert "002_6c0250fb9cfb6d6b.txt:602" in conflict and "002_6c0250fb9cfb6d6b.txt:719" in conflict
     # 004:682 2,264 versus 004:804 (2,263): the minority interest for FY2003, in USD.
-    assert built.value("004", "MinorityInterestInNetIncomeLossOfConsolidatedSubsidiaries", FY_2004_03, "USD") == Decimal("-2264000")
+    assert built.value(
+        "004", "MinorityInterestInNetIncomeLossOfConsolidatedSubsidiaries", FY_2004_03, "USD"
+    ) == Decimal("-2264000")
 
 
 def test_errata_recover_displaced_figures_and_exclude_ghosts(built: Built) -> None:

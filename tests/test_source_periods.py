@@ -22,7 +22,11 @@ def test_english_dates_in_order_including_house_abbreviations_and_typos() -> Non
 
 def test_japanese_period_months_end_on_the_last_day() -> None:
     # 000:106
-    assert japanese_dates("2002年3月期、2001年3月期、2001年12月期") == [date(2002, 3, 31), date(2001, 3, 31), date(2001, 12, 31)]
+    assert japanese_dates("2002年3月期、2001年3月期、2001年12月期") == [
+        date(2002, 3, 31),
+        date(2001, 3, 31),
+        date(2001, 12, 31),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -40,7 +44,12 @@ def test_period_start(period: Period, start: date) -> None:
 
 @pytest.mark.parametrize(
     ("quarter", "year", "end"),
-    [(1, 2002, date(2002, 6, 30)), (2, 2001, date(2001, 9, 30)), (3, 2001, date(2001, 12, 31)), (4, 2003, date(2004, 3, 31))],
+    [
+        (1, 2002, date(2002, 6, 30)),
+        (2, 2001, date(2001, 9, 30)),
+        (3, 2001, date(2001, 12, 31)),
+        (4, 2003, date(2004, 3, 31)),
+    ],
 )
 def test_fiscal_quarters_run_from_april(quarter: int, year: int, end: date) -> None:
     assert fiscal_quarter_end(quarter, year) == end

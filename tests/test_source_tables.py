@@ -6,11 +6,10 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from generator.resources import sources_dir
 from generator.source.document import read_document
 from generator.source.errata import load_errata
 from generator.source.model import ColumnRole, Language, StatementKind
-from generator.resources import sources_dir
-
 from tests.conftest import SOURCES
 
 

@@ -36,7 +36,10 @@ def test_clean_label(raw: str, label: str, markers: tuple[str, ...]) -> None:
         ("Operating income(loss)", "Operating income (loss)"),  # 004:632 vs 001:265
         ("Income(Loss) before income tax expense(benefit)", "Income (loss) before income tax expense (benefit)"),
         ("インターネット接続及び 付加価値サービス収入合計", "インターネット接続及び付加価値サービス収入合計"),  # 004:49
-        ("インターネット接続及び付加価値サービス収入合計・", "インターネット接続及び付加価値サービス収入合計"),  # 000:121
+        (
+            "インターネット接続及び付加価値サービス収入合計・",
+            "インターネット接続及び付加価値サービス収入合計",
+        ),  # 000:121
         ("Revenues:", "Revenues"),
         ("Shareholders’ Equity:", "Shareholders' Equity"),
     ],

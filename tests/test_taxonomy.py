@@ -11,7 +11,6 @@ from generator import names
 from generator.resources import taxonomy_source_dir
 from generator.taxonomy.dts import dts_files
 from generator.taxonomy.model import Taxonomy, TaxonomyError, load_taxonomy
-
 from tests.conftest import Built
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,7 +34,9 @@ def test_us_gaap_names_are_given_for_every_line_item(taxonomy: Taxonomy) -> None
 def test_every_printed_row_maps_to_a_concept(built: Built) -> None:
     # An unknown label in a primary statement would be an error; in a
     # corroborating copy only 003's two OCR-damaged lines remain unmapped.
-    unknown = [f for f in built.result.all_findings() if "unknown-label" in f.message or f.code == "source.unknown-label"]
+    unknown = [
+        f for f in built.result.all_findings() if "unknown-label" in f.message or f.code == "source.unknown-label"
+    ]
     assert [(f.file, f.line) for f in unknown] == [("003_c8d0bee379711840.txt", 379), ("003_c8d0bee379711840.txt", 386)]
 
 
@@ -50,7 +51,11 @@ def _broken_copy(tmp_path: Path, old: str, new: str) -> Path:
 
 
 def test_a_weight_against_the_balances_is_rejected(tmp_path: Path) -> None:
-    folder = _broken_copy(tmp_path, "OperatingIncomeLoss = Revenues - CostsAndExpenses", "OperatingIncomeLoss = Revenues + CostsAndExpenses")
+    folder = _broken_copy(
+        tmp_path,
+        "OperatingIncomeLoss = Revenues - CostsAndExpenses",
+        "OperatingIncomeLoss = Revenues + CostsAndExpenses",
+    )
     with pytest.raises(TaxonomyError, match="needs weight -1"):
         load_taxonomy(folder)
 

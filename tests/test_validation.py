@@ -7,7 +7,6 @@ import pytest
 from generator.taxonomy.dts import SCHEMA
 from generator.taxonomy.model import Taxonomy
 from generator.validation import validate_written
-
 from tests.conftest import INSTANCES, Built
 
 
@@ -30,13 +29,27 @@ def _codes(built: Built, taxonomy: Taxonomy, data: bytes) -> set[str]:
 
 
 def test_broken_subtotal(built: Built, taxonomy: Taxonomy) -> None:
-    data = _mutated(built, "001", ('id="Revenues_D2001-07-01_2001-09-30_JPY">9528307000<', 'id="Revenues_D2001-07-01_2001-09-30_JPY">9529307000<'))
+    data = _mutated(
+        built,
+        "001",
+        (
+            'id="Revenues_D2001-07-01_2001-09-30_JPY">9528307000<',
+            'id="Revenues_D2001-07-01_2001-09-30_JPY">9529307000<',
+        ),
+    )
     assert _codes(built, taxonomy, data) == {"calc.inconsistent"}
 
 
 def test_one_thousand_of_rounding_is_consistent(built: Built, taxonomy: Taxonomy) -> None:
     # Calculations 1.1: a total of whole thousands may differ from its items' sum by rounding.
-    data = _mutated(built, "001", ('id="Revenues_D2001-07-01_2001-09-30_JPY">9528307000<', 'id="Revenues_D2001-07-01_2001-09-30_JPY">9528308000<'))
+    data = _mutated(
+        built,
+        "001",
+        (
+            'id="Revenues_D2001-07-01_2001-09-30_JPY">9528307000<',
+            'id="Revenues_D2001-07-01_2001-09-30_JPY">9528308000<',
+        ),
+    )
     assert _codes(built, taxonomy, data) == set()
 
 
@@ -46,7 +59,10 @@ def test_unbalanced_balance_sheet(built: Built, taxonomy: Taxonomy) -> None:
         built,
         "001",
         ('id="Assets_I2001-09-30_JPY">44635531000<', 'id="Assets_I2001-09-30_JPY">44735531000<'),
-        ('id="OtherAssetsNoncurrent_I2001-09-30_JPY">664675000<', 'id="OtherAssetsNoncurrent_I2001-09-30_JPY">764675000<'),
+        (
+            'id="OtherAssetsNoncurrent_I2001-09-30_JPY">664675000<',
+            'id="OtherAssetsNoncurrent_I2001-09-30_JPY">764675000<',
+        ),
     )
     assert _codes(built, taxonomy, data) == {"integrity.balance-sheet"}
 
@@ -55,12 +71,25 @@ def test_broken_cash_roll_forward(built: Built, taxonomy: Taxonomy) -> None:
     data = _mutated(
         built,
         "001",
-        ('id="CashAndCashEquivalentsPeriodIncreaseDecrease_D2001-07-01_2001-09-30_JPY">-1162777000<', 'id="CashAndCashEquivalentsPeriodIncreaseDecrease_D2001-07-01_2001-09-30_JPY">-1062777000<'),
-        ('id="EffectOfExchangeRateOnCashAndCashEquivalents_D2001-07-01_2001-09-30_JPY">-171738000<', 'id="EffectOfExchangeRateOnCashAndCashEquivalents_D2001-07-01_2001-09-30_JPY">-71738000<'),
+        (
+            'id="CashAndCashEquivalentsPeriodIncreaseDecrease_D2001-07-01_2001-09-30_JPY">-1162777000<',
+            'id="CashAndCashEquivalentsPeriodIncreaseDecrease_D2001-07-01_2001-09-30_JPY">-1062777000<',
+        ),
+        (
+            'id="EffectOfExchangeRateOnCashAndCashEquivalents_D2001-07-01_2001-09-30_JPY">-171738000<',
+            'id="EffectOfExchangeRateOnCashAndCashEquivalents_D2001-07-01_2001-09-30_JPY">-71738000<',
+        ),
     )
     assert _codes(built, taxonomy, data) == {"integrity.cash-roll"}
 
 
 def test_schema_invalid_value(built: Built, taxonomy: Taxonomy) -> None:
-    data = _mutated(built, "001", ('id="Revenues_D2001-07-01_2001-09-30_JPY">9528307000<', 'id="Revenues_D2001-07-01_2001-09-30_JPY">about nine billion<'))
+    data = _mutated(
+        built,
+        "001",
+        (
+            'id="Revenues_D2001-07-01_2001-09-30_JPY">9528307000<',
+            'id="Revenues_D2001-07-01_2001-09-30_JPY">about nine billion<',
+        ),
+    )
     assert "schema.invalid" in _codes(built, taxonomy, data)

@@ -82,7 +82,11 @@ def _footnotes(parent: etree._Element, instance: Instance) -> None:
         etree.SubElement(
             link,
             clark(_LINK, "loc"),
-            {clark(_XLINK, "type"): "locator", clark(_XLINK, "href"): f"#{fact_id}", clark(_XLINK, "label"): f"loc_{fact_id}"},
+            {
+                clark(_XLINK, "type"): "locator",
+                clark(_XLINK, "href"): f"#{fact_id}",
+                clark(_XLINK, "label"): f"loc_{fact_id}",
+            },
         )
     for footnote in instance.footnotes:
         for lang, text in footnote.texts:

@@ -15,6 +15,7 @@ from generator.findings import Finding
 from generator.mapping.rows import Resolved
 from generator.source.model import Cell, CellKind, ColumnRole, Language, Table
 
+
 def _tokens(table: Table, resolved: Resolved) -> list[Cell]:
     return [
         cell
@@ -59,7 +60,12 @@ def compare_tables(
         match = by_place.get((resolved.placement.concept, resolved.placement.node.flags))
         if match is None:
             findings.append(
-                Finding(unreadable, f"{resolved.label!r} ({resolved.placement.concept}) is not printed in {primary.describe()}", copy.file, line)
+                Finding(
+                    unreadable,
+                    f"{resolved.label!r} ({resolved.placement.concept}) is not printed in {primary.describe()}",
+                    copy.file,
+                    line,
+                )
             )
             continue
         ours, theirs = _tokens(copy, resolved), _tokens(primary, match)
@@ -68,7 +74,12 @@ def compare_tables(
         where = f"{primary.file}:{match.row.line}"
         if _signature(ours) == _signature(theirs):
             findings.append(
-                Finding("source.ocr-noise", f"{resolved.placement.concept}: reads {_show(ours)} for {where}'s {_show(theirs)}", copy.file, line)
+                Finding(
+                    "source.ocr-noise",
+                    f"{resolved.placement.concept}: reads {_show(ours)} for {where}'s {_show(theirs)}",
+                    copy.file,
+                    line,
+                )
             )
             continue
         findings.append(

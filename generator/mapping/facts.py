@@ -21,8 +21,11 @@ class Draft:
 
 
 def assemble(figures: list[Figure], taxonomy: Taxonomy) -> tuple[list[Draft], list[Finding]]:
-    """Merge duplicates; where a fact is printed twice with different values,
-    keep the value of the concept's home statement and report both lines."""
+    """Merge duplicate figures into facts.
+
+    Where a fact is printed twice with different values, the value of the
+    concept's home statement is kept and both lines are reported.
+    """
     groups: dict[tuple[str, str, str], list[Figure]] = {}
     for figure in figures:
         groups.setdefault(figure.key, []).append(figure)
@@ -35,7 +38,16 @@ def assemble(figures: list[Figure], taxonomy: Taxonomy) -> tuple[list[Draft], li
             from_home = {f.value for f in group if f.table.kind.value == home}
             lines = ", ".join(f"{f.where()} prints {f.cell.text} ({f.table.kind.value})" for f in group)
             if len(from_home) != 1:
-                findings.append(Finding("source.figure-conflict", f"{first.concept} {first.context.id} {first.unit.id}: {lines}", first.table.file, first.resolved.row.line, first.concept, first.context.id))
+                findings.append(
+                    Finding(
+                        "source.figure-conflict",
+                        f"{first.concept} {first.context.id} {first.unit.id}: {lines}",
+                        first.table.file,
+                        first.resolved.row.line,
+                        first.concept,
+                        first.context.id,
+                    )
+                )
                 continue
             value = from_home.pop()
             findings.append(

@@ -22,6 +22,7 @@ from generator.mapping.rows import Resolved
 from generator.source.model import Cell, CellKind, Column, ColumnRole, Period, Table
 from generator.taxonomy.model import Concept, ItemKind, Taxonomy
 
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A printed value read as a candidate fact."""
@@ -93,7 +94,12 @@ def figures_of(table: Table, rows: list[Resolved], taxonomy: Taxonomy) -> tuple[
             if cell.kind is CellKind.BLANK:
                 if cell.text:
                     problems.append(
-                        Finding("source.dot-leader", f"{concept.name}: {cell.text[:12]!r} read as blank", table.file, row.line)
+                        Finding(
+                            "source.dot-leader",
+                            f"{concept.name}: {cell.text[:12]!r} read as blank",
+                            table.file,
+                            row.line,
+                        )
                     )
                 continue
             if column.role is ColumnRole.SPACER:
@@ -103,7 +109,12 @@ def figures_of(table: Table, rows: list[Resolved], taxonomy: Taxonomy) -> tuple[
                 continue
             if cell.kind is CellKind.UNREADABLE:
                 problems.append(
-                    Finding("source.cell-unreadable", f"{cell.text!r} is not a figure ({column.header} column)", table.file, row.line)
+                    Finding(
+                        "source.cell-unreadable",
+                        f"{cell.text!r} is not a figure ({column.header} column)",
+                        table.file,
+                        row.line,
+                    )
                 )
                 continue
             if column.role is ColumnRole.PERCENT or cell.kind is CellKind.NA:
@@ -124,17 +135,28 @@ def _figure(table: Table, resolved: Resolved, concept: Concept, column: Column, 
     elif table.per_unit_exempt:
         scale = 1
     else:
-        return problem("source.scale-missing", f"{concept.name} is not money and the heading does not exempt per-share data from its scale")
+        return problem(
+            "source.scale-missing",
+            f"{concept.name} is not money and the heading does not exempt per-share data from its scale",
+        )
     if scale is None:
         return problem("source.scale-missing", "the heading states no scale")
     if cell.fraction_digits and concept.kind not in (ItemKind.PER_SHARE, ItemKind.PER_ADS):
-        return problem("source.cell-unreadable", f"{cell.text!r} has decimals in a column of whole {'thousands' if scale == 1000 else 'units'}")
+        return problem(
+            "source.cell-unreadable",
+            f"{cell.text!r} has decimals in a column of whole {'thousands' if scale == 1000 else 'units'}",
+        )
     assert column.period is not None
     context = _context(concept, column.period, resolved.placement.node.period_edge)
     if context is None:
-        return problem("source.period-mismatch", f"{concept.name} is {concept.period_type} but the column is {column.period.describe()}")
+        return problem(
+            "source.period-mismatch",
+            f"{concept.name} is {concept.period_type} but the column is {column.period.describe()}",
+        )
     value = (cell.value if cell.value is not None else Decimal(0)) * scale
     if resolved.placement.node.negated:
         value = -value
     decimals = cell.fraction_digits - round(math.log10(scale))
-    return Figure(concept.name, context, _unit(concept, column.role), value + 0, decimals, cell, column, resolved, table)
+    return Figure(
+        concept.name, context, _unit(concept, column.role), value + 0, decimals, cell, column, resolved, table
+    )

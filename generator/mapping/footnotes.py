@@ -48,11 +48,17 @@ def translation_notes(tables: Iterable[Table]) -> tuple[dict[int, Note], list[Fi
             same_span = [own[t.title_line] for t in tables if t.months == table.months and own[t.title_line]]
             anywhere = [n for n in own.values() if n]
             candidates = same_span or anywhere
-            if not candidates:
+            note = next((n for n in candidates if n is not None), None)
+            if note is None:
                 continue
-            note = candidates[0]
             findings.append(
-                Finding("footnote.borrowed", f"{table.describe()} prints no translation note; its USD facts link to Note (1) at line {note.line}", table.file, table.title_line)
+                Finding(
+                    "footnote.borrowed",
+                    f"{table.describe()} prints no translation note; its USD facts link to Note (1) "
+                    f"at line {note.line}",
+                    table.file,
+                    table.title_line,
+                )
             )
         if note is not None:
             chosen[table.title_line] = note
@@ -71,7 +77,8 @@ def _check_usd_marker(table: Table, translation: Note) -> list[Finding]:
                 findings.append(
                     Finding(
                         "footnote.marker-mismatch",
-                        f"the USD column cites Note ({marker}), which is not the translation note; Note ({translation.number}) is linked",
+                        f"the USD column cites Note ({marker}), which is not the translation note; "
+                        f"Note ({translation.number}) is linked",
                         table.file,
                         table.first_line,
                     )
@@ -121,6 +128,13 @@ def build_footnotes(
         if ja:
             texts.append(("ja", ja))
         else:
-            findings.append(Finding("footnote.untranslated", f"Note ({note.number}) has no Japanese text in the release", english[0].file if english else None, note.line))
+            findings.append(
+                Finding(
+                    "footnote.untranslated",
+                    f"Note ({note.number}) has no Japanese text in the release",
+                    english[0].file if english else None,
+                    note.line,
+                )
+            )
         footnotes.append(Footnote(f"fn{number}", tuple(texts), tuple(links.facts[note])))
     return footnotes, findings

@@ -86,13 +86,22 @@ def group_releases(documents: list[Document]) -> tuple[list[Release], list[Findi
     releases = []
     for end in sorted(by_end):
         ranked = sorted(by_end[end], key=lambda d: (len(d.unreadable), d.form_6k, d.name))
-        if len(ranked) > 1 and (len(ranked[0].unreadable), ranked[0].form_6k) == (len(ranked[1].unreadable), ranked[1].form_6k):
+        if len(ranked) > 1 and (len(ranked[0].unreadable), ranked[0].form_6k) == (
+            len(ranked[1].unreadable),
+            ranked[1].form_6k,
+        ):
             names_ = ", ".join(d.name for d in ranked)
-            findings.append(Finding("source.duplicate-release", f"{names_} all carry the release for {end}", ranked[0].name))
+            findings.append(
+                Finding("source.duplicate-release", f"{names_} all carry the release for {end}", ranked[0].name)
+            )
             continue
         for copy in ranked[1:]:
             findings.append(
-                Finding("source.same-release", f"carries the release for {end} that {ranked[0].name} carries; used to corroborate it", copy.name)
+                Finding(
+                    "source.same-release",
+                    f"carries the release for {end} that {ranked[0].name} carries; used to corroborate it",
+                    copy.name,
+                )
             )
         releases.append(Release(ranked[0], tuple(ranked[1:])))
     return releases, findings
@@ -101,7 +110,9 @@ def group_releases(documents: list[Document]) -> tuple[list[Release], list[Findi
 def _as_copy_problem(finding: Finding, language: Language) -> Finding:
     if finding.severity is not Severity.ERROR:
         return finding
-    return Finding(_COPY_CODE[language], f"[{finding.code}] {finding.message}", finding.file, finding.line, finding.concept)
+    return Finding(
+        _COPY_CODE[language], f"[{finding.code}] {finding.message}", finding.file, finding.line, finding.concept
+    )
 
 
 def _release_rate(release: Release, findings: list[Finding]) -> Rate | None:
@@ -109,7 +120,11 @@ def _release_rate(release: Release, findings: list[Finding]) -> Rate | None:
     rates = [rate for table in release.primary.tables for note in table.notes if (rate := note_rate(note))]
     if not rates:
         if any(c.role is ColumnRole.USD for t in release.primary.english_tables for c in t.columns):
-            findings.append(Finding("source.rate-missing", "USD columns are printed but no note states the rate", release.primary.name))
+            findings.append(
+                Finding(
+                    "source.rate-missing", "USD columns are printed but no note states the rate", release.primary.name
+                )
+            )
         return None
     votes = Counter((rate.value, rate.day) for rate in rates)
     (value, day), _ = votes.most_common(1)[0]
@@ -128,17 +143,22 @@ def _release_rate(release: Release, findings: list[Finding]) -> Rate | None:
 
 
 def map_release(release: Release, taxonomy: Taxonomy) -> MappedRelease:
-    """Read every figure of the primary's English statements into facts, check
-    them against the copies, and decide the instance."""
+    """Decide a release's instance.
+
+    Every figure of the primary's English statements becomes a fact, checked
+    against the Japanese tables and the corroborating copies.
+    """
     primary = release.primary
     findings: list[Finding] = [f for d in release.documents for f in d.findings]
     cache: dict[tuple[str, str], LabelIndex] = {}
-    for table in primary.unreadable:
-        code = "source.table-unreadable" if table.language is Language.EN else "source.japanese-unreadable"
-        findings.append(Finding(code, f"{table.kind} {table.reason}", primary.name, table.line))
+    for missing in primary.unreadable:
+        code = "source.table-unreadable" if missing.language is Language.EN else "source.japanese-unreadable"
+        findings.append(Finding(code, f"{missing.kind} {missing.reason}", primary.name, missing.line))
     for copy in release.copies:
-        for table in copy.unreadable:
-            findings.append(Finding("source.corroboration-unreadable", f"{table.kind} {table.reason}", copy.name, table.line))
+        for missing in copy.unreadable:
+            findings.append(
+                Finding("source.corroboration-unreadable", f"{missing.kind} {missing.reason}", copy.name, missing.line)
+            )
 
     resolved: dict[int, tuple[Table, list[Resolved]]] = {}
     figures: list[Figure] = []
@@ -161,10 +181,19 @@ def map_release(release: Release, taxonomy: Taxonomy) -> MappedRelease:
     rate_fact = None
     rate_note = None
     if rate is not None:
-        rate_fact = Fact(RATE_CONCEPT, Context(Instant(rate.day)), units.PURE, rate.value, rate.fraction_digits, (SourceRef(primary.name, rate.line, rate.line),))
+        rate_fact = Fact(
+            RATE_CONCEPT,
+            Context(Instant(rate.day)),
+            units.PURE,
+            rate.value,
+            rate.fraction_digits,
+            (SourceRef(primary.name, rate.line, rate.line),),
+        )
         notes, _ = translation_notes(primary.english_tables)
         rate_note = next(iter(notes.values()), None)
-    footnotes, notes_findings = build_footnotes(drafts, list(primary.tables), rate_fact.id if rate_fact else None, rate_note)
+    footnotes, notes_findings = build_footnotes(
+        drafts, list(primary.tables), rate_fact.id if rate_fact else None, rate_note
+    )
     findings += notes_findings
 
     mapped = MappedRelease(release, None, findings, drafts)
@@ -195,7 +224,14 @@ def _corroborate(
         findings += [_as_copy_problem(f, copy.language) for f in copy.problems]
         match = by_key.get(copy.key)
         if match is None:
-            findings.append(Finding(_COPY_CODE[copy.language], f"{copy.describe()} has no English counterpart in {release.primary.name}", copy.file, copy.title_line))
+            findings.append(
+                Finding(
+                    _COPY_CODE[copy.language],
+                    f"{copy.describe()} has no English counterpart in {release.primary.name}",
+                    copy.file,
+                    copy.title_line,
+                )
+            )
             continue
         resolution = resolve_rows(copy, index_for(taxonomy, copy.kind.value, copy.language.value, cache))
         findings += [_as_copy_problem(f, copy.language) for f in resolution.problems]

@@ -63,12 +63,20 @@ def resolve_rows(table: Table, index: LabelIndex) -> Resolution:
             if lookup(joined):
                 label = joined
             else:
-                problem("source.unknown-label", f"{pending.label!r} names no heading or line item of the {index.statement.id}", pending.line)
+                problem(
+                    "source.unknown-label",
+                    f"{pending.label!r} names no heading or line item of the {index.statement.id}",
+                    pending.line,
+                )
             pending = None
         if _is_heading(row):
             headings = _choose(index.heading(label), section)
             if row.has_figures:
-                problem("source.heading-with-figures", f"heading {label!r} carries figures: {[c.text for c in row.cells if c.text]!r}", row.line)
+                problem(
+                    "source.heading-with-figures",
+                    f"heading {label!r} carries figures: {[c.text for c in row.cells if c.text]!r}",
+                    row.line,
+                )
             if len(headings) == 1:
                 section = headings[0]
                 continue
@@ -92,5 +100,9 @@ def resolve_rows(table: Table, index: LabelIndex) -> Resolution:
         else:
             resolved.append(Resolved(row, label, candidates[0]))
     if pending is not None:
-        problem("source.unknown-label", f"{pending.label!r} names no heading or line item of the {index.statement.id}", pending.line)
+        problem(
+            "source.unknown-label",
+            f"{pending.label!r} names no heading or line item of the {index.statement.id}",
+            pending.line,
+        )
     return Resolution(resolved, problems)

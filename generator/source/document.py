@@ -54,7 +54,9 @@ def read_document(path: Path, errata: dict[int, Erratum] | None = None) -> Docum
     titles = find_titles(lines)
     findings: list[Finding] = []
     if not titles:
-        findings.append(Finding("source.no-statements", "no statement of operations, balance sheet or cash flows found", name))
+        findings.append(
+            Finding("source.no-statements", "no statement of operations, balance sheet or cash flows found", name)
+        )
     tables: list[Table] = []
     unreadable: list[UnreadableTable] = []
     used: set[int] = set()
@@ -63,7 +65,11 @@ def read_document(path: Path, errata: dict[int, Erratum] | None = None) -> Docum
         result = read_table(name, lines, title, stop, errata, used)
         (tables if isinstance(result, Table) else unreadable).append(result)  # type: ignore[arg-type]
     for line in sorted(set(errata) - used):
-        findings.append(Finding("source.erratum-mismatch", "erratum names a line that is not part of any statement table", name, line))
+        findings.append(
+            Finding(
+                "source.erratum-mismatch", "erratum names a line that is not part of any statement table", name, line
+            )
+        )
     for line in sorted(used):
         erratum = errata[line]
         findings.append(Finding("source.erratum-applied", f"{erratum.action}: {erratum.reason}", name, line))

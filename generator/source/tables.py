@@ -147,14 +147,18 @@ def _dates(language: Language, text: str) -> list[Period]:
     return [Period(day) for day in found]
 
 
-def _columns(reading: _Reading, header: list[str], dates: list[Period], months: int, line: int) -> tuple[Column, ...] | None:
+def _columns(
+    reading: _Reading, header: list[str], dates: list[Period], months: int, line: int
+) -> tuple[Column, ...] | None:
     cells = header[1:]
     while cells and not cells[-1].strip():
         cells.pop()
     roles = [_role(c) for c in cells]
     if not cells or None in roles:
         bad = [c for c, r in zip(cells, roles, strict=True) if r is None]
-        reading.problem("source.columns-unreadable", f"column header has cells that are not USD, JPY or %: {bad!r}", line)
+        reading.problem(
+            "source.columns-unreadable", f"column header has cells that are not USD, JPY or %: {bad!r}", line
+        )
         return None
     jpy = roles.count(ColumnRole.JPY)
     if jpy != len(dates):
@@ -276,7 +280,9 @@ def read_table(
     block = " ".join(strip_markup(lines[i]) for i in range(start, block_end))
     months = _months(title.kind, title.language, block, None)
     if first is None:
-        return UnreadableTable(title.kind, months or 0, title.language, start + 1, "no tab-separated table before the next statement")
+        return UnreadableTable(
+            title.kind, months or 0, title.language, start + 1, "no tab-separated table before the next statement"
+        )
     end = _tab_run(lines, first)
     raw_rows = [lines[i].split("\t") for i in range(first, end)]
     role_index = _role_row(raw_rows)
@@ -285,8 +291,25 @@ def read_table(
     dates = _dates(title.language, block)
     if months is None:
         # Without the span no column has a period: one clear error, no cascade.
-        reading.problem("source.period-unparsed", "the heading states no three-month, nine-month, year or balance-sheet span", _period_line(lines, start, first))
-        return Table(file, title.kind, 0, title.language, start + 1, first + 1, end, (), (), None, False, problems=tuple(reading.problems))
+        reading.problem(
+            "source.period-unparsed",
+            "the heading states no three-month, nine-month, year or balance-sheet span",
+            _period_line(lines, start, first),
+        )
+        return Table(
+            file,
+            title.kind,
+            0,
+            title.language,
+            start + 1,
+            first + 1,
+            end,
+            (),
+            (),
+            None,
+            False,
+            problems=tuple(reading.problems),
+        )
     if months == -1:
         months = (dates[0].end.month - 4) % 12 + 1 if dates else 0
     role_line = first + role_index + 1
@@ -306,7 +329,9 @@ def read_table(
     elif re.search(r"Millions\s+of\s+Japanese\s+Yen|百万円", block, re.IGNORECASE):
         scale = 1_000_000
     if scale is None and title.language is Language.EN:
-        reading.problem("source.scale-missing", "the heading does not say the amounts are in thousands or millions", start + 1)
+        reading.problem(
+            "source.scale-missing", "the heading does not say the amounts are in thousands or millions", start + 1
+        )
     exempt = bool(re.search(r"Except\s+for\s+Per\s+Share", block, re.IGNORECASE))
     rows: list[Row] = []
     if columns:

@@ -1,5 +1,7 @@
-"""Writing the taxonomy: schema, label (en, ja), presentation, calculation and
-reference linkbases, as deterministic bytes."""
+"""Writing the taxonomy as deterministic bytes.
+
+Schema, labels (en, ja), presentation, calculation and reference linkbases.
+"""
 
 from __future__ import annotations
 
@@ -49,7 +51,11 @@ _LRR_ROLE_HREF = {
 }
 _CUSTOM_ROLES = {
     names.ROLE_AS_PRINTED: ("asPrinted", "Wording a release prints for the line (OCR typos included)", "link:label"),
-    names.ROLE_USGAAP_REFERENCE: ("usGaapEquivalent", "The US-GAAP element with the same or the nearest meaning", "link:reference"),
+    names.ROLE_USGAAP_REFERENCE: (
+        "usGaapEquivalent",
+        "The US-GAAP element with the same or the nearest meaning",
+        "link:reference",
+    ),
 }
 
 
@@ -78,8 +84,10 @@ def _fallback(concept: Concept, role: str, lang: str) -> str:
 
 
 def label_resources(taxonomy: Taxonomy, concept: Concept, lang: str) -> list[tuple[str, str]]:
-    """(role, text) labels of a concept in one language, roles the presentation
-    asks for included, printed variants last."""
+    """(role, text) labels of a concept in one language.
+
+    Roles the presentation asks for are included; printed variants come last.
+    """
     roles = {role for role, label_lang in concept.labels if label_lang == lang}
     for statement in taxonomy.statements:
         for node, _ in statement.nodes():
@@ -87,8 +95,15 @@ def label_resources(taxonomy: Taxonomy, concept: Concept, lang: str) -> list[tup
                 preferred = _preferred_role(node, concept)
                 if preferred:
                     roles.add(preferred)
-    order = [names.ROLE_LABEL, names.ROLE_TERSE, names.ROLE_TOTAL, names.ROLE_NEGATED,
-             names.ROLE_NEGATED_TOTAL, names.ROLE_PERIOD_START, names.ROLE_PERIOD_END]
+    order = [
+        names.ROLE_LABEL,
+        names.ROLE_TERSE,
+        names.ROLE_TOTAL,
+        names.ROLE_NEGATED,
+        names.ROLE_NEGATED_TOTAL,
+        names.ROLE_PERIOD_START,
+        names.ROLE_PERIOD_END,
+    ]
     out = [(role, concept.label(role, lang) or _fallback(concept, role, lang)) for role in order if role in roles]
     if lang in concept.documentation:
         out.append((names.ROLE_DOCUMENTATION, concept.documentation[lang]))
@@ -101,7 +116,14 @@ def label_resources(taxonomy: Taxonomy, concept: Concept, lang: str) -> list[tup
 
 
 def _schema(taxonomy: Taxonomy) -> etree._Element:
-    nsmap = {"xs": _XSD, "xbrli": names.XBRLI, "link": _LINK, "xlink": _XLINK, "num": names.NUM, names.IIJ_PREFIX: names.IIJ}
+    nsmap = {
+        "xs": _XSD,
+        "xbrli": names.XBRLI,
+        "link": _LINK,
+        "xlink": _XLINK,
+        "num": names.NUM,
+        names.IIJ_PREFIX: names.IIJ,
+    }
     root = etree.Element(
         clark(_XSD, "schema"),
         nsmap=nsmap,
@@ -119,13 +141,23 @@ def _schema(taxonomy: Taxonomy) -> etree._Element:
         role = etree.SubElement(appinfo, clark(_LINK, "roleType"), roleURI=uri, id=role_id)
         etree.SubElement(role, clark(_LINK, "definition")).text = definition
         etree.SubElement(role, clark(_LINK, "usedOn")).text = used
-    kinds = {"label-en": "label", "label-ja": "label", "presentation": "presentation",
-             "calculation": "calculation", "reference": "reference"}
+    kinds = {
+        "label-en": "label",
+        "label-ja": "label",
+        "presentation": "presentation",
+        "calculation": "calculation",
+        "reference": "reference",
+    }
     for key, href in LINKBASES.items():
         etree.SubElement(
             appinfo,
             clark(_LINK, "linkbaseRef"),
-            {_TYPE: "simple", _HREF: href, _ROLE: names.LINKBASE_REF_ROLES[kinds[key]], _ARCROLE: names.ARCROLE_LINKBASE},
+            {
+                _TYPE: "simple",
+                _HREF: href,
+                _ROLE: names.LINKBASE_REF_ROLES[kinds[key]],
+                _ARCROLE: names.ARCROLE_LINKBASE,
+            },
         )
     for namespace, location in (
         (names.XBRLI, names.XBRLI_XSD),
@@ -188,13 +220,24 @@ def _labels(taxonomy: Taxonomy, lang: str) -> etree._Element:
             label = etree.SubElement(
                 link,
                 clark(_LINK, "label"),
-                {_TYPE: "resource", _LABEL: f"lab_{concept.name}", _ROLE: role, clark(names.XML, "lang"): lang, "id": f"lab_{concept.name}_{lang}_{index}"},
+                {
+                    _TYPE: "resource",
+                    _LABEL: f"lab_{concept.name}",
+                    _ROLE: role,
+                    clark(names.XML, "lang"): lang,
+                    "id": f"lab_{concept.name}_{lang}_{index}",
+                },
             )
             label.text = text
         etree.SubElement(
             link,
             clark(_LINK, "labelArc"),
-            {_TYPE: "arc", _ARCROLE: names.ARCROLE_CONCEPT_LABEL, _FROM: f"loc_{concept.name}", _TO: f"lab_{concept.name}"},
+            {
+                _TYPE: "arc",
+                _ARCROLE: names.ARCROLE_CONCEPT_LABEL,
+                _FROM: f"loc_{concept.name}",
+                _TO: f"lab_{concept.name}",
+            },
         )
     return root
 
@@ -247,7 +290,9 @@ def _calculation(taxonomy: Taxonomy) -> etree._Element:
     )
     for statement in statements:
         link = etree.SubElement(root, clark(_LINK, "calculationLink"), {_TYPE: "extended", _ROLE: statement.role_uri})
-        concepts = sorted({s.total for s in statement.summations} | {n for s in statement.summations for n, _ in s.items})
+        concepts = sorted(
+            {s.total for s in statement.summations} | {n for s in statement.summations for n, _ in s.items}
+        )
         for name in concepts:
             _loc(link, taxonomy.concept(name))
         for summation in statement.summations:
@@ -277,20 +322,35 @@ def _references(taxonomy: Taxonomy) -> etree._Element:
         reference = etree.SubElement(
             link,
             clark(_LINK, "reference"),
-            {_TYPE: "resource", _LABEL: f"ref_{concept.name}", _ROLE: names.ROLE_USGAAP_REFERENCE, "id": f"ref_{concept.name}"},
+            {
+                _TYPE: "resource",
+                _LABEL: f"ref_{concept.name}",
+                _ROLE: names.ROLE_USGAAP_REFERENCE,
+                "id": f"ref_{concept.name}",
+            },
             nsmap={"ref": names.REF},
         )
         for part, text in (
             ("Publisher", "FASB"),
             ("Name", "US GAAP Financial Reporting Taxonomy"),
             ("Section", f"us-gaap:{concept.us_gaap}"),
-            ("Note", "same meaning" if concept.us_gaap_exact else "nearest element (broader, or reached through a dimension)"),
+            (
+                "Note",
+                "same meaning"
+                if concept.us_gaap_exact
+                else "nearest element (broader, or reached through a dimension)",
+            ),
         ):
             etree.SubElement(reference, clark(names.REF, part)).text = text
         etree.SubElement(
             link,
             clark(_LINK, "referenceArc"),
-            {_TYPE: "arc", _ARCROLE: names.ARCROLE_CONCEPT_REFERENCE, _FROM: f"loc_{concept.name}", _TO: f"ref_{concept.name}"},
+            {
+                _TYPE: "arc",
+                _ARCROLE: names.ARCROLE_CONCEPT_REFERENCE,
+                _FROM: f"loc_{concept.name}",
+                _TO: f"ref_{concept.name}",
+            },
         )
     return root
 

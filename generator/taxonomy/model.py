@@ -247,11 +247,12 @@ _ENTRY = re.compile(r"^\s*([A-Za-z][A-Za-z0-9]*)\s*(?:\[([a-z, ]+)\])?\s*$")
 
 
 def _node(item: object, where: str) -> Node:
+    children: list[object]
     if isinstance(item, str):
         spec, children = item, []
     elif isinstance(item, dict) and len(item) == 1:
-        ((spec, children),) = item.items()
-        children = children or []
+        ((spec, listed),) = item.items()
+        children = list(listed or [])
     else:
         raise TaxonomyError(f"{where}: a tree entry is a name or a one-key mapping, got {item!r}")
     match = _ENTRY.match(str(spec))
@@ -302,7 +303,9 @@ def _check(taxonomy: Taxonomy) -> None:
             total = concepts.get(summation.total)
             for name, weight in ((summation.total, 1), *summation.items):
                 if name not in presented:
-                    raise TaxonomyError(f"{statement.id}: calculation names {name}, which the statement does not present")
+                    raise TaxonomyError(
+                        f"{statement.id}: calculation names {name}, which the statement does not present"
+                    )
                 item = concepts[name]
                 if item.kind is not ItemKind.MONETARY:
                     raise TaxonomyError(f"{statement.id}: calculation names non-monetary {name}")

@@ -16,7 +16,9 @@ from generator.validation.reader import parse_instance
 from generator.validation.schema import validate_schema
 
 # No DTDs, no external entities, no network: instances are data, not programs.
-SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=False)
+SAFE_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=False
+)
 
 
 def summation_rules(taxonomy: Taxonomy) -> list[SummationRule]:

@@ -37,6 +37,7 @@ def interval(fact: ParsedFact) -> tuple[Decimal, Decimal]:
 
 
 def index_facts(facts: Iterable[ParsedFact]) -> dict[tuple[QName, str, str], ParsedFact]:
+    """Numeric facts by (concept, context, unit); of duplicates, the most precise."""
     out: dict[tuple[QName, str, str], ParsedFact] = {}
     for fact in facts:
         if fact.value is None or fact.unit is None:
@@ -73,7 +74,8 @@ def check_calculations(facts: Iterable[ParsedFact], rules: Iterable[SummationRul
                 findings.append(
                     Finding(
                         "calc.inconsistent",
-                        f"{rule.total[1]} = {total.value} but its items sum to {computed} ({rule.role.rsplit('/', 1)[-1]}, unit {unit})",
+                        f"{rule.total[1]} = {total.value} but its items sum to {computed} "
+                        f"({rule.role.rsplit('/', 1)[-1]}, unit {unit})",
                         file,
                         total.line,
                         rule.total[1],

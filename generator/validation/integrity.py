@@ -1,5 +1,8 @@
-"""Financial integrity beyond calculations: equalities between concepts and
-across periods that a summation-item arc cannot state."""
+"""Financial integrity beyond calculations.
+
+Equalities between concepts and across periods that a summation-item arc
+cannot state.
+"""
 
 from __future__ import annotations
 
@@ -32,9 +35,21 @@ def check_integrity(facts: Iterable[ParsedFact], contexts: dict[str, ParsedConte
         other = index.get((_LIABILITIES_AND_EQUITY, context, unit))
         if other is not None and not _meet(interval(assets), interval(other)):
             findings.append(
-                Finding("integrity.balance-sheet", f"total assets {assets.value} but liabilities, minority interest and equity total {other.value} ({unit})", file, assets.line, "Assets", context)
+                Finding(
+                    "integrity.balance-sheet",
+                    f"total assets {assets.value} but liabilities, minority interest and equity "
+                    f"total {other.value} ({unit})",
+                    file,
+                    assets.line,
+                    "Assets",
+                    context,
+                )
             )
-    by_instant = {(c.end, u): f for (concept, cid, u), f in index.items() if concept == _CASH and (c := contexts.get(cid)) and c.start is None}
+    by_instant = {
+        (c.end, u): f
+        for (concept, cid, u), f in index.items()
+        if concept == _CASH and (c := contexts.get(cid)) and c.start is None
+    }
     for (concept, context, unit), change in index.items():
         period = contexts.get(context)
         if concept != _CASH_CHANGE or period is None or period.start is None:
@@ -49,7 +64,8 @@ def check_integrity(facts: Iterable[ParsedFact], contexts: dict[str, ParsedConte
             findings.append(
                 Finding(
                     "integrity.cash-roll",
-                    f"cash {start.value} at the start plus change {change.value} is not cash {end.value} at the end ({unit})",
+                    f"cash {start.value} at the start plus change {change.value} "
+                    f"is not cash {end.value} at the end ({unit})",
                     file,
                     change.line,
                     "CashAndCashEquivalentsPeriodIncreaseDecrease",

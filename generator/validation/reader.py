@@ -102,7 +102,7 @@ def parse_instance(tree: etree._ElementTree) -> ParsedInstance:
                 element.get("unitRef"),
                 value,
                 decimals,
-                element.sourceline,
+                element.sourceline if isinstance(element.sourceline, int) else None,
                 element.get("id"),
             )
         )

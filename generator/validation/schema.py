@@ -22,7 +22,7 @@ def local_uri(uri: str) -> str:
     """Map an official schema URL to its local copy (other URIs unchanged)."""
     for prefix in ("http://", "https://"):
         if uri.startswith(prefix):
-            local = schemas_dir() / uri[len(prefix):]
+            local = schemas_dir() / uri[len(prefix) :]
             if local.is_file():
                 return local.as_uri()
     return uri
