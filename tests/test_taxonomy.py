@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 from generator import names
-from generator.resources import taxonomy_source_dir
+from generator.resources import bundled_sources, sources_dir, taxonomy_source_dir
+from generator.source.document import read_document
+from generator.source.errata import load_errata
+from generator.source.model import Language
+from generator.source.text import normalize_label
 from generator.taxonomy.dts import dts_files
 from generator.taxonomy.model import Taxonomy, TaxonomyError, load_taxonomy
 from tests.conftest import Built
@@ -64,3 +68,26 @@ def test_an_unknown_concept_in_a_tree_is_rejected(tmp_path: Path) -> None:
     folder = _broken_copy(tmp_path, "- InventoryNet\n", "- InventoryNett\n")
     with pytest.raises(TaxonomyError, match="unknown concept InventoryNett"):
         load_taxonomy(folder)
+
+
+def test_japanese_labels_come_from_the_releases_but_for_three(taxonomy: Taxonomy) -> None:
+    # Only 001 (English only) prints these lines, and the rate is a note, not a
+    # line: their Japanese labels are translations, not release wordings.
+    errata = load_errata(sources_dir() / "errata.yaml")
+    printed = {
+        normalize_label(row.label)
+        for path in bundled_sources()
+        for table in read_document(path, errata.get(path.name)).tables
+        if table.language is Language.JA
+        for row in table.rows
+    }
+    authored = [
+        concept.name
+        for concept in taxonomy.concepts.values()
+        if not concept.abstract and not {normalize_label(text) for text in concept.texts("ja")} & printed
+    ]
+    assert authored == [
+        "PaymentsToAcquireShortTermInvestments",
+        "ProceedsFromIssuanceOfCommonStockOfSubsidiary",
+        "ConvenienceTranslationExchangeRate",
+    ]
