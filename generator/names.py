@@ -11,6 +11,9 @@ XML = "http://www.w3.org/XML/1998/namespace"
 ISO4217 = "http://www.xbrl.org/2003/iso4217"
 NUM = "http://www.xbrl.org/dtr/type/numeric"
 REF = "http://www.xbrl.org/2006/ref"
+NONNUM = "http://www.xbrl.org/dtr/type/non-numeric"
+XBRLDT = "http://xbrl.org/2005/xbrldt"
+XBRLDI = "http://xbrl.org/2006/xbrldi"
 
 # Our taxonomy.
 IIJ = "http://www.iij.ad.jp/xbrl/2004-05-14"
@@ -28,6 +31,16 @@ NUM_XSD = "http://www.xbrl.org/dtr/type/numeric-2009-12-16.xsd"
 NEGATED_XSD = "http://www.xbrl.org/lrr/role/negated-2009-12-16.xsd"
 REF_XSD = "http://www.xbrl.org/2006/ref-2006-02-27.xsd"
 CALC11_XSD = "https://xbrl.org/2023/calculation-1.1.xsd"
+XBRLDT_XSD = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
+XBRLDI_XSD = "http://www.xbrl.org/2006/xbrldi-2006.xsd"
+NONNUM_XSD = "http://www.xbrl.org/dtr/type/nonNumeric-2009-12-16.xsd"
+
+# XBRL Dimensions arcroles.
+ARCROLE_ALL = "http://xbrl.org/int/dim/arcrole/all"
+ARCROLE_HYPERCUBE_DIMENSION = "http://xbrl.org/int/dim/arcrole/hypercube-dimension"
+ARCROLE_DIMENSION_DOMAIN = "http://xbrl.org/int/dim/arcrole/dimension-domain"
+ARCROLE_DOMAIN_MEMBER = "http://xbrl.org/int/dim/arcrole/domain-member"
+ARCROLE_DIMENSION_DEFAULT = "http://xbrl.org/int/dim/arcrole/dimension-default"
 
 # Link roles and arcroles.
 ROLE_LINK = "http://www.xbrl.org/2003/role/link"

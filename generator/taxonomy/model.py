@@ -34,8 +34,44 @@ class ItemKind(StrEnum):
     PER_ADS = "perAds"
     SHARES = "shares"
     ADS = "ads"
+    CONTRACTS = "contracts"
+    GBPS = "gbps"
+    PERCENT = "percent"
     PURE = "pure"
+    TEXT = "text"
+    DATE = "date"
+    YEAR = "year"
+    BOOLEAN = "boolean"
     ABSTRACT = "abstract"
+    AXIS = "axis"
+    HYPERCUBE = "hypercube"
+    MEMBER = "member"
+
+    @property
+    def numeric(self) -> bool:
+        """Whether facts of this kind are numbers (with a unit)."""
+        return self in _NUMERIC_KINDS
+
+    @property
+    def abstract(self) -> bool:
+        """Whether the concept only organises others (never has facts)."""
+        return self in _ABSTRACT_KINDS
+
+
+_NUMERIC_KINDS = frozenset(
+    {
+        ItemKind.MONETARY,
+        ItemKind.PER_SHARE,
+        ItemKind.PER_ADS,
+        ItemKind.SHARES,
+        ItemKind.ADS,
+        ItemKind.CONTRACTS,
+        ItemKind.GBPS,
+        ItemKind.PERCENT,
+        ItemKind.PURE,
+    }
+)
+_ABSTRACT_KINDS = frozenset({ItemKind.ABSTRACT, ItemKind.AXIS, ItemKind.HYPERCUBE, ItemKind.MEMBER})
 
 
 class Flag(StrEnum):
@@ -74,8 +110,8 @@ class Concept:
 
     @property
     def abstract(self) -> bool:
-        """Whether the concept is a heading only."""
-        return self.kind is ItemKind.ABSTRACT
+        """Whether the concept never carries facts (headings, axes, members)."""
+        return self.kind.abstract
 
     @property
     def element_id(self) -> str:
@@ -148,14 +184,27 @@ class Summation:
 
 
 @dataclass(frozen=True, slots=True)
+class Hypercube:
+    """An explicit-dimension hypercube on a network's line items."""
+
+    table: str
+    line_items: str
+    axis: str
+    domain: str
+    default: str
+
+
+@dataclass(frozen=True, slots=True)
 class Statement:
-    """One extended link role: presentation tree and calculations."""
+    """One extended link role: presentation tree, calculations, dimensions."""
 
     id: str
     order: int
     title: str
     roots: tuple[Node, ...]
     summations: tuple[Summation, ...]
+    titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    hypercube: Hypercube | None = None
 
     @property
     def role_uri(self) -> str:
@@ -278,17 +327,21 @@ def _summation(text: str, where: str) -> Summation:
 
 def _statement(entry: StatementEntry) -> Statement:
     where = f"statement {entry.id}"
+    cube = entry.hypercube
     return Statement(
         id=entry.id,
         order=entry.order,
         title=entry.title,
         roots=tuple(_node(item, where) for item in entry.presentation),
         summations=tuple(_summation(text, where) for text in entry.calculations),
+        titles={"en": tuple(entry.titles.en), "ja": tuple(entry.titles.ja)} if entry.titles else {},
+        hypercube=Hypercube(cube.table, cube.line_items, cube.axis, cube.domain, cube.default) if cube else None,
     )
 
 
 def _check(taxonomy: Taxonomy) -> None:
     concepts = taxonomy.concepts
+    presented_anywhere = {node.concept for s in taxonomy.statements for node, _ in s.nodes()}
     for statement in taxonomy.statements:
         for node, _ in statement.nodes():
             concept = concepts.get(node.concept)
@@ -298,27 +351,36 @@ def _check(taxonomy: Taxonomy) -> None:
                 raise TaxonomyError(f"{statement.id}: {node.concept} [{node.period_edge}] is not an instant")
             if Flag.TOTAL in node.flags and (names.ROLE_TOTAL, "en") not in concept.labels:
                 raise TaxonomyError(f"{statement.id}: {node.concept} [total] has no total label")
-        presented = {node.concept for node, _ in statement.nodes()}
         for summation in statement.summations:
-            total = concepts.get(summation.total)
-            for name, weight in ((summation.total, 1), *summation.items):
-                if name not in presented:
-                    raise TaxonomyError(
-                        f"{statement.id}: calculation names {name}, which the statement does not present"
-                    )
-                item = concepts[name]
-                if item.kind is not ItemKind.MONETARY:
-                    raise TaxonomyError(f"{statement.id}: calculation names non-monetary {name}")
-                if total is not None and item is not total and total.balance and item.balance:
-                    expected = 1 if total.balance == item.balance else -1
-                    if weight != expected:
-                        raise TaxonomyError(
-                            f"{statement.id}: {summation.total} ({total.balance}) -> {name} "
-                            f"({item.balance}) needs weight {expected:+d} (XBRL 2.1 5.1.1.2)"
-                        )
-    unused = set(concepts) - {node.concept for s in taxonomy.statements for node, _ in s.nodes()}
+            _check_summation(taxonomy, statement, summation, presented_anywhere)
+        if statement.hypercube:
+            cube = statement.hypercube
+            parts = (cube.table, cube.line_items, cube.axis, cube.domain, cube.default)
+            expected = (ItemKind.HYPERCUBE, ItemKind.ABSTRACT, ItemKind.AXIS, ItemKind.MEMBER, ItemKind.MEMBER)
+            for name, kind in zip(parts, expected, strict=True):
+                if name not in concepts or concepts[name].kind is not kind:
+                    raise TaxonomyError(f"{statement.id}: hypercube part {name} must be a {kind} concept")
+    unused = set(concepts) - presented_anywhere
     if unused:
         raise TaxonomyError(f"concepts no statement presents: {', '.join(sorted(unused))}")
+
+
+def _check_summation(taxonomy: Taxonomy, statement: Statement, summation: Summation, presented: set[str]) -> None:
+    concepts = taxonomy.concepts
+    total = concepts.get(summation.total)
+    for name, weight in ((summation.total, 1), *summation.items):
+        item = concepts.get(name)
+        if item is None or name not in presented:
+            raise TaxonomyError(f"{statement.id}: calculation names {name}, which no statement presents")
+        if not item.kind.numeric or total is None or item.kind is not total.kind:
+            raise TaxonomyError(f"{statement.id}: calculation mixes {name} ({item.kind}) into {summation.total}")
+        if item is not total and total.balance and item.balance:
+            expected = 1 if total.balance == item.balance else -1
+            if weight != expected:
+                raise TaxonomyError(
+                    f"{statement.id}: {summation.total} ({total.balance}) -> {name} "
+                    f"({item.balance}) needs weight {expected:+d} (XBRL 2.1 5.1.1.2)"
+                )
 
 
 def load_taxonomy(source_dir: Path | None = None) -> Taxonomy:

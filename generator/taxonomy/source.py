@@ -35,7 +35,25 @@ class Documentation(_Strict):
     ja: str | None = None
 
 
-ItemKind = Literal["monetary", "perShare", "perAds", "shares", "ads", "pure", "abstract"]
+ItemKind = Literal[
+    "monetary",
+    "perShare",
+    "perAds",
+    "shares",
+    "ads",
+    "contracts",
+    "gbps",
+    "percent",
+    "pure",
+    "text",
+    "date",
+    "year",
+    "boolean",
+    "abstract",
+    "axis",
+    "hypercube",
+    "member",
+]
 
 
 class ConceptEntry(_Strict):
@@ -62,12 +80,31 @@ class ConceptTable(_Strict):
     concepts: dict[str, ConceptEntry]
 
 
+class Titles(_Strict):
+    """Names of the release tables a network reads, per language."""
+
+    en: list[str] = Field(default_factory=list)
+    ja: list[str] = Field(default_factory=list)
+
+
+class HypercubeEntry(_Strict):
+    """A hypercube with one explicit dimension (XBRL Dimensions 1.0)."""
+
+    table: str
+    line_items: str = Field(alias="line-items")
+    axis: str
+    domain: str
+    default: str
+
+
 class StatementEntry(_Strict):
-    """One statement network of ``statements.yaml``."""
+    """One network of ``statements.yaml``."""
 
     id: str
     order: int
     title: str
+    titles: Titles | None = None
+    hypercube: HypercubeEntry | None = None
     presentation: list[str | dict[str, list[object]]]
     calculations: list[str] = Field(default_factory=list)
 
