@@ -18,7 +18,7 @@ from generator.instance.write import instance_bytes
 from generator.mapping.release import MappedRelease, Release, group_releases, map_release
 from generator.resources import sources_dir
 from generator.source.document import read_document
-from generator.source.errata import load_errata
+from generator.source.errata import load_errata, load_exclusions
 from generator.source.model import Document
 from generator.taxonomy.dts import SCHEMA, dts_files
 from generator.taxonomy.model import Taxonomy, load_taxonomy
@@ -70,7 +70,8 @@ class BuildResult:
 
 def _read(paths: list[Path]) -> list[Document]:
     errata = load_errata(sources_dir() / "errata.yaml")
-    return [read_document(path, errata.get(path.name)) for path in paths]
+    exclusions = load_exclusions(sources_dir() / "exclusions.yaml")
+    return [read_document(path, errata.get(path.name), exclusions.get(path.name)) for path in paths]
 
 
 def _outcome(mapped: MappedRelease) -> ReleaseOutcome:

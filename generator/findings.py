@@ -38,6 +38,7 @@ CODES: dict[str, Code] = {
     "source.period-mismatch": Code(E, "a table's dated columns disagree with its heading"),
     "source.scale-missing": Code(E, "a statement does not state its unit scale"),
     "source.unknown-label": Code(E, "a row's label maps to no concept of the taxonomy"),
+    "source.unknown-table": Code(E, "a table's title names no network of the taxonomy"),
     "source.ambiguous-label": Code(E, "a row's label maps to several concepts"),
     "source.cell-unreadable": Code(E, "a cell holds no readable figure"),
     "source.row-misfit": Code(E, "a row has figures outside the table's columns"),

@@ -51,6 +51,8 @@ def test_units(built: Built) -> None:
     units = {u.get("id"): [m.text for m in u.iterfind(".//xbrli:measure", NS)] for u in tree.iterfind("xbrli:unit", NS)}
     assert units == {
         "ADS": ["iij:ADS"],
+        "Contracts": ["iij:Contracts"],
+        "Gbps": ["iij:Gbps"],
         "JPY": ["iso4217:JPY"],
         "JPYPerADS": ["iso4217:JPY", "iij:ADS"],
         "JPYPerShare": ["iso4217:JPY", "xbrli:shares"],

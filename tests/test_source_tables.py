@@ -20,7 +20,7 @@ def _document(number: str):
 
 
 def test_001_statement_of_operations_heading() -> None:
-    table = _document("001").english_tables[0]
+    table = _document("001").english_statements[0]
     assert (table.kind, table.months, table.title_line) == (StatementKind.INCOME, 3, 232)
     assert [p.end for p in table.periods] == [date(2001, 9, 30), date(2000, 9, 30), date(2001, 6, 30)]
     assert [c.role for c in table.columns][:3] == [ColumnRole.USD, ColumnRole.JPY, ColumnRole.PERCENT]
@@ -42,12 +42,12 @@ def test_6k_statements_of_operations_are_unreadable_but_found() -> None:
     document = _document("003")
     assert document.form_6k
     assert [(u.kind, u.line) for u in document.unreadable] == [(StatementKind.INCOME, 345), (StatementKind.INCOME, 359)]
-    assert {t.kind for t in document.tables} == {StatementKind.BALANCE, StatementKind.CASH_FLOW}
+    assert {t.kind for t in document.statements} == {StatementKind.BALANCE, StatementKind.CASH_FLOW}
 
 
 def test_japanese_tables_are_read_as_japanese() -> None:
     document = _document("002")
-    japanese = [t for t in document.tables if t.language is Language.JA]
+    japanese = [t for t in document.statements if t.language is Language.JA]
     assert [(t.kind, t.months) for t in japanese] == [
         (StatementKind.INCOME, 3),
         (StatementKind.INCOME, 9),  # 四半期累計 (002:149)
@@ -57,7 +57,7 @@ def test_japanese_tables_are_read_as_japanese() -> None:
 
 
 def test_notes_are_attached_to_their_table_and_run_on() -> None:
-    nine_months = [t for t in _document("002").english_tables if t.months == 9][0]
+    nine_months = [t for t in _document("002").english_statements if t.months == 9][0]
     note = {n.number: n for n in nine_months.notes}["2"]
     # 002:654 continues into the paragraph at 002:656.
     assert note.line == 654 and note.text.endswith("as compared to the previous classification method.")

@@ -33,21 +33,28 @@ Period = Instant | Duration
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """An entity over a period (no segment or scenario in these filings)."""
+    """An entity over a period, with explicit dimension members in the segment.
+
+    ``members`` are (axis, member) local names in the taxonomy's namespace,
+    sorted; forecasts sit on the result/forecast axis.
+    """
 
     period: Period
+    members: tuple[tuple[str, str], ...] = ()
     scheme: str = names.CIK_SCHEME
     identifier: str = names.IIJ_CIK
 
     @property
     def id(self) -> str:
-        """Deterministic id from the period: ``I2001-09-30``, ``D2001-07-01_2001-09-30``."""
+        """Deterministic id: ``I2001-09-30``, ``D2001-07-01_2001-09-30_UpperMember``."""
         if isinstance(self.period, Instant):
-            return f"I{self.period.day.isoformat()}"
-        return f"D{self.period.start.isoformat()}_{self.period.end.isoformat()}"
+            base = f"I{self.period.day.isoformat()}"
+        else:
+            base = f"D{self.period.start.isoformat()}_{self.period.end.isoformat()}"
+        return "_".join([base, *(member for _, member in self.members)])
 
-    def sort_key(self) -> tuple[int, int, int]:
-        """Durations before instants, latest end first, then longest first."""
+    def sort_key(self) -> tuple[int, int, int, tuple[tuple[str, str], ...]]:
+        """Durations before instants, latest end first, longest first, undimensioned first."""
         if isinstance(self.period, Instant):
-            return (1, -self.period.day.toordinal(), 0)
-        return (0, -self.period.end.toordinal(), self.period.start.toordinal())
+            return (1, -self.period.day.toordinal(), 0, self.members)
+        return (0, -self.period.end.toordinal(), self.period.start.toordinal(), self.members)

@@ -20,24 +20,36 @@ class SourceRef:
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    """One numeric fact with its provenance."""
+    """One fact with its provenance.
+
+    Numeric facts have a unit and ``decimals``; the others (text, dates,
+    years, booleans: their lexical form in ``value``) have neither, and text
+    may carry an ``xml:lang``.
+    """
 
     concept: str
     context: Context
-    unit: Unit
-    value: Decimal
-    decimals: int
+    unit: Unit | None
+    value: Decimal | str
+    decimals: int | None
     sources: tuple[SourceRef, ...] = ()
+    lang: str | None = None
+
+    @property
+    def numeric(self) -> bool:
+        """Whether the fact is a number with a unit."""
+        return self.unit is not None
 
     @property
     def key(self) -> tuple[str, str, str]:
-        """What makes two facts duplicates: concept, context, unit."""
-        return (self.concept, self.context.id, self.unit.id)
+        """What makes two facts duplicates: concept, context, unit (or language)."""
+        return (self.concept, self.context.id, self.unit.id if self.unit else self.lang or "")
 
     @property
     def id(self) -> str:
         """Stable id: ``Revenues_D2001-07-01_2001-09-30_JPY``."""
-        return f"{self.concept}_{self.context.id}_{self.unit.id}"
+        suffix = self.unit.id if self.unit else self.lang
+        return f"{self.concept}_{self.context.id}" + (f"_{suffix}" if suffix else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,5 +80,5 @@ class Instance:
     @property
     def units(self) -> tuple[Unit, ...]:
         """The units the facts use, sorted by id."""
-        unique = {fact.unit.id: fact.unit for fact in self.facts}
+        unique = {fact.unit.id: fact.unit for fact in self.facts if fact.unit}
         return tuple(unique[key] for key in sorted(unique))

@@ -13,6 +13,8 @@ USD_MEASURE: Measure = (names.ISO4217, "USD")
 SHARES_MEASURE: Measure = (names.XBRLI, "shares")
 PURE_MEASURE: Measure = (names.XBRLI, "pure")
 ADS_MEASURE: Measure = (names.IIJ, "ADS")
+CONTRACTS_MEASURE: Measure = (names.IIJ, "Contracts")
+GBPS_MEASURE: Measure = (names.IIJ, "Gbps")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,8 @@ USD = Unit("USD", (USD_MEASURE,))
 SHARES = Unit("shares", (SHARES_MEASURE,))
 PURE = Unit("pure", (PURE_MEASURE,))
 ADS = Unit("ADS", (ADS_MEASURE,))
+CONTRACTS = Unit("Contracts", (CONTRACTS_MEASURE,))
+GBPS = Unit("Gbps", (GBPS_MEASURE,))
 
 CURRENCIES = {"JPY": JPY, "USD": USD}
 

@@ -25,6 +25,7 @@ _NSMAP = {
     "xbrli": names.XBRLI,
     "link": names.LINK,
     "xlink": names.XLINK,
+    "xbrldi": names.XBRLDI,
     "iso4217": names.ISO4217,
     names.IIJ_PREFIX: names.IIJ,
 }
@@ -47,6 +48,13 @@ def _context(parent: etree._Element, context: Context) -> None:
     entity = etree.SubElement(element, clark(_XBRLI, "entity"))
     identifier = etree.SubElement(entity, clark(_XBRLI, "identifier"), scheme=context.scheme)
     identifier.text = context.identifier
+    if context.members:
+        segment = etree.SubElement(entity, clark(_XBRLI, "segment"))
+        for axis, member in context.members:
+            explicit = etree.SubElement(
+                segment, clark(names.XBRLDI, "explicitMember"), dimension=f"{names.IIJ_PREFIX}:{axis}"
+            )
+            explicit.text = f"{names.IIJ_PREFIX}:{member}"
     period = etree.SubElement(element, clark(_XBRLI, "period"))
     if isinstance(context.period, Instant):
         etree.SubElement(period, clark(_XBRLI, "instant")).text = context.period.day.isoformat()
@@ -129,15 +137,15 @@ def instance_element(instance: Instance) -> etree._Element:
     for unit in instance.units:
         _unit(root, unit)
     for fact in instance.facts:
-        element = etree.SubElement(
-            root,
-            clark(names.IIJ, fact.concept),
-            contextRef=fact.context.id,
-            unitRef=fact.unit.id,
-            decimals=str(fact.decimals),
-            id=fact.id,
-        )
-        element.text = format_decimal(fact.value)
+        attributes = {"contextRef": fact.context.id}
+        if fact.unit is not None:
+            attributes["unitRef"] = fact.unit.id
+            attributes["decimals"] = str(fact.decimals)
+        attributes["id"] = fact.id
+        if fact.lang:
+            attributes[clark(names.XML, "lang")] = fact.lang
+        element = etree.SubElement(root, clark(names.IIJ, fact.concept), attributes)
+        element.text = format_decimal(fact.value) if isinstance(fact.value, Decimal) else fact.value
     _footnotes(root, instance)
     return root
 

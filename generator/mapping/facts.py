@@ -20,11 +20,24 @@ class Draft:
     figures: tuple[Figure, ...]
 
 
+def _consistent(group: list[Figure]) -> bool:
+    """Whether duplicates print one figure, rounded to the coarsest precision.
+
+    726,278 thousand is 726 million; 2,198,668 thousand is not 2,198 million,
+    nor is $19,083 $19,082.
+    """
+    coarsest = min(group, key=lambda f: f.decimals)
+    quantum = Decimal(1).scaleb(-coarsest.decimals)
+    return all(f.value.quantize(quantum, rounding=ROUND_HALF_UP) == coarsest.value for f in group)
+
+
 def assemble(figures: list[Figure], taxonomy: Taxonomy) -> tuple[list[Draft], list[Finding]]:
     """Merge duplicate figures into facts.
 
-    Where a fact is printed twice with different values, the value of the
-    concept's home statement is kept and both lines are reported.
+    Consistent duplicates (the same figure, perhaps printed in millions in
+    one table and thousands in another) become one fact at the finest
+    precision.  Where a fact is printed twice with different values, the
+    value of the concept's home statement is kept and both lines are reported.
     """
     groups: dict[tuple[str, str, str], list[Figure]] = {}
     for figure in figures:
@@ -33,41 +46,34 @@ def assemble(figures: list[Figure], taxonomy: Taxonomy) -> tuple[list[Draft], li
     findings: list[Finding] = []
     for group in groups.values():
         first = group[0]
-        if len({f.value for f in group}) > 1:
+        if not _consistent(group):
             home = taxonomy.home_statement[first.concept]
-            from_home = {f.value for f in group if f.table.kind.value == home}
-            lines = ", ".join(f"{f.where()} prints {f.cell.text} ({f.table.kind.value})" for f in group)
-            if len(from_home) != 1:
+            from_home = [f for f in group if f.network == home]
+            lines = ", ".join(f"{f.where()} prints {f.cell.text} ({f.network})" for f in group)
+            where = (first.table.file, first.resolved.row.line, first.concept, first.context.id)
+            if not from_home or not _consistent(from_home):
                 findings.append(
                     Finding(
-                        "source.figure-conflict",
-                        f"{first.concept} {first.context.id} {first.unit.id}: {lines}",
-                        first.table.file,
-                        first.resolved.row.line,
-                        first.concept,
-                        first.context.id,
+                        "source.figure-conflict", f"{first.concept} {first.context.id} {first.unit.id}: {lines}", *where
                     )
                 )
                 continue
-            value = from_home.pop()
+            kept = [f for f in group if _consistent([*from_home, f])]
             findings.append(
                 Finding(
                     "source.printed-twice",
                     f"{first.concept} {first.context.id} {first.unit.id}: {lines}; the {home} value is used",
-                    first.table.file,
-                    first.resolved.row.line,
-                    first.concept,
-                    first.context.id,
+                    *where,
                 )
             )
-            group = [f for f in group if f.value == value]
-            first = group[0]
+            group = kept
+        finest = max(group, key=lambda f: f.decimals)
         fact = Fact(
-            concept=first.concept,
-            context=first.context,
-            unit=first.unit,
-            value=first.value,
-            decimals=max(f.decimals for f in group),
+            concept=finest.concept,
+            context=finest.context,
+            unit=finest.unit,
+            value=finest.value,
+            decimals=finest.decimals,
             sources=tuple(f.source for f in group),
         )
         drafts.append(Draft(fact, tuple(group)))

@@ -2,8 +2,10 @@
 
 A figure carries the concept's own sign (a payment printed ``(393,770)`` on a
 ``[negated]`` line is 393,770), the full value (thousands times 1,000), and
-``decimals`` from the printed precision (``-3`` for whole thousands, ``2`` for
-``68.61`` yen per ADS).  A ``-`` is the release's zero.
+``decimals`` from the printed precision (``-3`` for whole thousands, ``-6``
+for millions, ``2`` for ``68.61`` yen per ADS).  A ``-`` is the release's
+zero.  Percentages are fractions (``67`` % is 0.67), counts of contracts and
+bandwidth are in the taxonomy's own measures.
 """
 
 from __future__ import annotations
@@ -18,9 +20,13 @@ from generator.instance import units
 from generator.instance.contexts import Context, Duration, Instant
 from generator.instance.model import SourceRef
 from generator.instance.units import Unit
+from generator.mapping.labels import LabelIndex
 from generator.mapping.rows import Resolved
-from generator.source.model import Cell, CellKind, Column, ColumnRole, Period, Table
+from generator.source.model import Cell, CellKind, Column, ColumnRole, Period, Row, Table
 from generator.taxonomy.model import Concept, ItemKind, Taxonomy
+
+AXIS = "ResultForecastAxis"
+_CURRENCY_ROLES = (ColumnRole.USD, ColumnRole.JPY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +42,7 @@ class Figure:
     column: Column
     resolved: Resolved
     table: Table
+    network: str  # the network the row was read through: a conflict keeps its home's value
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -52,8 +59,7 @@ class Figure:
         return f"{self.table.file}:{self.resolved.row.line}"
 
 
-def _unit(concept: Concept, role: ColumnRole) -> Unit:
-    currency = units.CURRENCIES[role.value]
+def _unit(concept: Concept, currency: Unit) -> Unit:
     match concept.kind:
         case ItemKind.MONETARY:
             return currency
@@ -65,98 +71,177 @@ def _unit(concept: Concept, role: ColumnRole) -> Unit:
             return units.SHARES
         case ItemKind.ADS:
             return units.ADS
+        case ItemKind.CONTRACTS:
+            return units.CONTRACTS
+        case ItemKind.GBPS:
+            return units.GBPS
         case _:
             return units.PURE
 
 
-def _context(concept: Concept, period: Period, edge: str | None) -> Context | None:
+def _units(scale: int) -> str:
+    """How a table's scale reads in a message."""
+    return {1000: "whole thousands", 1_000_000: "whole millions"}.get(scale, "whole units")
+
+
+def _context(
+    concept: Concept, period: Period, edge: str | None, quarter: bool, members: tuple[tuple[str, str], ...]
+) -> Context | None:
     if concept.period_type == "instant":
-        if period.is_instant:
-            return Context(Instant(period.end))
+        if period.is_instant or quarter or edge == "end":
+            return Context(Instant(period.end), members)  # a quarter's statistics are as of its end
         if edge == "start":
-            return Context(Instant(period.start - timedelta(days=1)))
-        if edge == "end":
-            return Context(Instant(period.end))
+            return Context(Instant(period.start - timedelta(days=1)), members)
         return None
     if period.is_instant:
         return None
-    return Context(Duration(period.start, period.end))
+    return Context(Duration(period.start, period.end), members)
+
+
+def _scale(table: Table, concept: Concept) -> int | None:
+    if concept.kind is ItemKind.MONETARY:
+        return table.scale
+    return 1
+
+
+@dataclass(frozen=True)
+class _Reading:
+    table: Table
+    resolved: Resolved
+    concept: Concept
+    network: str
+
+    def problem(self, code: str, message: str) -> Finding:
+        return Finding(code, message, self.table.file, self.resolved.row.line, concept=self.concept.name)
+
+    def figure(
+        self,
+        column: Column,
+        cell: Cell,
+        printed: Decimal,
+        currency: Unit,
+        member: str | None = None,
+    ) -> Figure | Finding:
+        concept, table = self.concept, self.table
+        scale = _scale(table, concept)
+        if (
+            concept.kind in (ItemKind.PER_SHARE, ItemKind.PER_ADS, ItemKind.SHARES, ItemKind.ADS)
+            and not table.per_unit_exempt
+        ):
+            return self.problem(
+                "source.scale-missing",
+                f"{concept.name} is not money and the heading does not exempt per-share data from its scale",
+            )
+        if scale is None:
+            return self.problem(
+                "source.scale-missing", f"the table states no scale for {concept.name} (thousands or millions of yen)"
+            )
+        whole = concept.kind in (ItemKind.MONETARY, ItemKind.SHARES, ItemKind.ADS, ItemKind.CONTRACTS)
+        if cell.fraction_digits and whole:
+            return self.problem("source.cell-unreadable", f"{cell.text!r} has decimals in a column of {_units(scale)}")
+        assert column.period is not None
+        members = ((AXIS, member),) if member else ()
+        context = _context(
+            concept, column.period, self.resolved.placement.node.period_edge, column.role is ColumnRole.QUARTER, members
+        )
+        if context is None:
+            return self.problem(
+                "source.period-mismatch",
+                f"{concept.name} is {concept.period_type} but the column is {column.period.describe()}",
+            )
+        value = printed * scale
+        decimals = cell.fraction_digits - round(math.log10(scale))
+        if concept.kind is ItemKind.PERCENT:
+            value, decimals = value / 100, decimals + 2
+        if self.resolved.placement.node.negated:
+            value = -value
+        return Figure(
+            concept.name,
+            context,
+            _unit(concept, currency),
+            value + 0,
+            decimals,
+            cell,
+            column,
+            self.resolved,
+            table,
+            self.network,
+        )
+
+
+def _blank_or_problem(table: Table, row: Row, column: Column, cell: Cell, concept: Concept) -> Finding | None:
+    if cell.kind is CellKind.BLANK:
+        if cell.text:
+            return Finding(
+                "source.dot-leader", f"{concept.name}: {cell.text[:12]!r} read as blank", table.file, row.line
+            )
+        return None
+    if column.role is ColumnRole.SPACER:
+        return Finding("source.row-misfit", f"{cell.text!r} printed between column groups", table.file, row.line)
+    if cell.kind is CellKind.UNREADABLE:
+        return Finding(
+            "source.cell-unreadable", f"{cell.text!r} is not a figure ({column.header} column)", table.file, row.line
+        )
+    return None
 
 
 def figures_of(table: Table, rows: list[Resolved], taxonomy: Taxonomy) -> tuple[list[Figure], list[Finding]]:
-    """Every USD/JPY cell of the resolved rows as a figure, and the problems met."""
+    """Every value cell of the resolved rows as a figure, and the problems met."""
     figures: list[Figure] = []
     problems: list[Finding] = []
     for resolved in rows:
-        row = resolved.row
-        concept = taxonomy.concept(resolved.placement.concept)
-        for column, cell in zip(table.columns, row.cells, strict=True):
+        reading = _Reading(table, resolved, taxonomy.concept(resolved.placement.concept), resolved.placement.statement)
+        for column, cell in zip(table.columns, resolved.row.cells, strict=True):
+            if cell.kind is CellKind.BLANK or column.role is ColumnRole.SPACER or cell.kind is CellKind.UNREADABLE:
+                problem = _blank_or_problem(table, resolved.row, column, cell, reading.concept)
+                if problem:
+                    problems.append(problem)
+                continue
+            if column.role is ColumnRole.PERCENT or cell.kind is CellKind.NA:
+                continue  # derived percentages; "n/a" prints nothing to report
+            currency = units.USD if column.role is ColumnRole.USD else units.JPY
+            printed = cell.value if cell.value is not None else Decimal(0)
+            results: list[Figure | Finding]
+            if cell.kind is CellKind.RANGE:
+                assert cell.high is not None
+                results = [
+                    reading.figure(column, cell, printed, currency, "LowerMember"),
+                    reading.figure(column, cell, cell.high, currency, "UpperMember"),
+                ]
+            elif column.role is ColumnRole.FORECAST:
+                results = [reading.figure(column, cell, printed, currency, "ForecastMember")]
+            else:
+                results = [reading.figure(column, cell, printed, currency)]
+            for result in results:
+                (figures if isinstance(result, Figure) else problems).append(result)  # type: ignore[arg-type]
+    return figures, problems
+
+
+def matrix_rows(table: Table, index: LabelIndex) -> tuple[list[Resolved], list[Finding]]:
+    """A matrix's cells as rows of their own, each named "row | column"."""
+    resolved: list[Resolved] = []
+    problems: list[Finding] = []
+    for row in table.rows:
+        for position, (column, cell) in enumerate(zip(table.columns, row.cells, strict=True)):
             if cell.kind is CellKind.BLANK:
-                if cell.text:
-                    problems.append(
-                        Finding(
-                            "source.dot-leader",
-                            f"{concept.name}: {cell.text[:12]!r} read as blank",
-                            table.file,
-                            row.line,
-                        )
-                    )
                 continue
-            if column.role is ColumnRole.SPACER:
-                problems.append(
-                    Finding("source.row-misfit", f"{cell.text!r} printed between column groups", table.file, row.line)
-                )
-                continue
-            if cell.kind is CellKind.UNREADABLE:
+            label = f"{row.label} | {column.header}"
+            candidates = index.item(label)
+            if len(candidates) != 1:
                 problems.append(
                     Finding(
-                        "source.cell-unreadable",
-                        f"{cell.text!r} is not a figure ({column.header} column)",
+                        "source.unknown-label",
+                        f"{label!r} names no line item of the {index.name}",
                         table.file,
                         row.line,
                     )
                 )
                 continue
-            if column.role is ColumnRole.PERCENT or cell.kind is CellKind.NA:
-                continue
-            result = _figure(table, resolved, concept, column, cell)
-            (figures if isinstance(result, Figure) else problems).append(result)  # type: ignore[arg-type]
-    return figures, problems
+            cells = tuple(
+                cell if i == position else Cell("", CellKind.BLANK, col=c.col) for i, c in enumerate(row.cells)
+            )
+            resolved.append(Resolved(Row(row.line, label, cells, row.markers, row.erratum), label, candidates[0]))
+    return resolved, problems
 
 
-def _figure(table: Table, resolved: Resolved, concept: Concept, column: Column, cell: Cell) -> Figure | Finding:
-    line = resolved.row.line
-
-    def problem(code: str, message: str) -> Finding:
-        return Finding(code, message, table.file, line, concept=concept.name)
-
-    if concept.kind is ItemKind.MONETARY:
-        scale = table.scale
-    elif table.per_unit_exempt:
-        scale = 1
-    else:
-        return problem(
-            "source.scale-missing",
-            f"{concept.name} is not money and the heading does not exempt per-share data from its scale",
-        )
-    if scale is None:
-        return problem("source.scale-missing", "the heading states no scale")
-    if cell.fraction_digits and concept.kind not in (ItemKind.PER_SHARE, ItemKind.PER_ADS):
-        return problem(
-            "source.cell-unreadable",
-            f"{cell.text!r} has decimals in a column of whole {'thousands' if scale == 1000 else 'units'}",
-        )
-    assert column.period is not None
-    context = _context(concept, column.period, resolved.placement.node.period_edge)
-    if context is None:
-        return problem(
-            "source.period-mismatch",
-            f"{concept.name} is {concept.period_type} but the column is {column.period.describe()}",
-        )
-    value = (cell.value if cell.value is not None else Decimal(0)) * scale
-    if resolved.placement.node.negated:
-        value = -value
-    decimals = cell.fraction_digits - round(math.log10(scale))
-    return Figure(
-        concept.name, context, _unit(concept, column.role), value + 0, decimals, cell, column, resolved, table
-    )
+__all__ = ["AXIS", "Figure", "figures_of", "matrix_rows"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator import names
@@ -24,6 +25,7 @@ class Placement:
 
     node: Node
     ancestors: tuple[Node, ...]
+    statement: str = ""
 
     @property
     def concept(self) -> str:
@@ -32,15 +34,15 @@ class Placement:
 
 
 class LabelIndex:
-    """Normalized wording -> placements, for one statement in one language."""
+    """Normalized wording -> placements, for some networks in one language."""
 
-    def __init__(self, taxonomy: Taxonomy, statement: Statement, lang: str) -> None:
-        self.statement = statement
+    def __init__(self, taxonomy: Taxonomy, statements: Sequence[Statement], lang: str) -> None:
+        self.name = " + ".join(statement.id for statement in statements)
         self.headings: dict[str, list[Placement]] = defaultdict(list)
         self.items: dict[str, list[Placement]] = defaultdict(list)
-        for node, ancestors in statement.nodes():
+        for statement, node, ancestors in ((s, n, a) for s in statements for n, a in s.nodes()):
             concept = taxonomy.concept(node.concept)
-            placement = Placement(node, ancestors)
+            placement = Placement(node, ancestors, statement.id)
             if concept.abstract:
                 texts = set(concept.texts(lang))
                 target = self.headings
@@ -51,7 +53,9 @@ class LabelIndex:
                 texts = set(concept.texts(lang, _PLAIN_ROLES)) | set(concept.printed.get(lang, ()))
                 target = self.items
             for key in {normalize_label(text) for text in texts}:
-                target[key].append(placement)
+                # A concept presented alike in two networks read together is one candidate.
+                if not any(p.concept == placement.concept and p.node.flags == node.flags for p in target[key]):
+                    target[key].append(placement)
 
     def heading(self, label: str) -> list[Placement]:
         """Abstract placements a figure-less row may name."""
@@ -62,9 +66,27 @@ class LabelIndex:
         return self.items.get(normalize_label(label), [])
 
 
-def index_for(taxonomy: Taxonomy, statement_id: str, lang: str, cache: dict[tuple[str, str], LabelIndex]) -> LabelIndex:
-    """The (cached) label index of a statement in a language."""
-    key = (statement_id, lang)
+def index_for(
+    taxonomy: Taxonomy,
+    statements: Sequence[Statement],
+    lang: str,
+    cache: dict[tuple[tuple[str, ...], str], LabelIndex],
+) -> LabelIndex:
+    """The (cached) label index of some networks in a language."""
+    key = (tuple(s.id for s in statements), lang)
     if key not in cache:
-        cache[key] = LabelIndex(taxonomy, taxonomy.statement(statement_id), lang)
+        cache[key] = LabelIndex(taxonomy, statements, lang)
     return cache[key]
+
+
+def networks_for(taxonomy: Taxonomy, name: str, lang: str) -> list[Statement]:
+    """The networks whose titles name an operating table ("Number of Contracts")."""
+    key = normalize_label(name)
+    exact = [s for s in taxonomy.statements if any(normalize_label(t) == key for t in s.titles.get(lang, ()))]
+    if exact:
+        return exact
+    return [
+        s
+        for s in taxonomy.statements
+        if any(len(normalize_label(t)) >= 6 and normalize_label(t) in key for t in s.titles.get(lang, ()))
+    ]

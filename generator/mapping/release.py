@@ -18,13 +18,13 @@ from generator.instance.contexts import Context, Instant
 from generator.instance.model import Fact, Instance, SourceRef
 from generator.mapping.corroboration import compare_tables
 from generator.mapping.facts import Draft, assemble, check_translation
-from generator.mapping.figures import Figure, figures_of
+from generator.mapping.figures import Figure, figures_of, matrix_rows
 from generator.mapping.footnotes import build_footnotes, translation_notes
-from generator.mapping.labels import LabelIndex, index_for
+from generator.mapping.labels import LabelIndex, index_for, networks_for
 from generator.mapping.rows import Resolved, resolve_rows
 from generator.source.document import note_rate
-from generator.source.model import ColumnRole, Document, Language, Rate, Table
-from generator.taxonomy.model import Taxonomy
+from generator.source.model import ColumnRole, Document, Language, Rate, StatementKind, Table
+from generator.taxonomy.model import Statement, Taxonomy
 
 RATE_CONCEPT = "ConvenienceTranslationExchangeRate"
 
@@ -150,7 +150,7 @@ def map_release(release: Release, taxonomy: Taxonomy) -> MappedRelease:
     """
     primary = release.primary
     findings: list[Finding] = [f for d in release.documents for f in d.findings]
-    cache: dict[tuple[str, str], LabelIndex] = {}
+    cache: dict[tuple[tuple[str, ...], str], LabelIndex] = {}
     for missing in primary.unreadable:
         code = "source.table-unreadable" if missing.language is Language.EN else "source.japanese-unreadable"
         findings.append(Finding(code, f"{missing.kind} {missing.reason}", primary.name, missing.line))
@@ -164,10 +164,21 @@ def map_release(release: Release, taxonomy: Taxonomy) -> MappedRelease:
     figures: list[Figure] = []
     for table in primary.english_tables:
         findings += table.problems
-        resolution = resolve_rows(table, index_for(taxonomy, table.kind.value, "en", cache))
-        findings += resolution.problems
-        resolved[table.title_line] = (table, resolution.rows)
-        table_figures, problems = figures_of(table, resolution.rows, taxonomy)
+        reading = _read_table(table, taxonomy, cache)
+        if reading is None:
+            findings.append(
+                Finding(
+                    "source.unknown-table",
+                    f"no network of the taxonomy reads {table.describe()}",
+                    table.file,
+                    table.title_line,
+                )
+            )
+            continue
+        rows, problems = reading
+        findings += problems
+        resolved[table.title_line] = (table, rows)
+        table_figures, problems = figures_of(table, rows, taxonomy)
         figures += table_figures
         findings += problems
 
@@ -210,20 +221,58 @@ def map_release(release: Release, taxonomy: Taxonomy) -> MappedRelease:
     return mapped
 
 
+def _networks(table: Table, taxonomy: Taxonomy) -> list[Statement]:
+    if table.kind is StatementKind.OPERATING:
+        return networks_for(taxonomy, table.name, table.language.value)
+    return [taxonomy.statement(table.kind.value)]
+
+
+def _read_table(
+    table: Table, taxonomy: Taxonomy, cache: dict[tuple[tuple[str, ...], str], LabelIndex]
+) -> tuple[list[Resolved], list[Finding]] | None:
+    """A table's rows resolved to placements (per cell for a matrix); None if no network reads it."""
+    networks = _networks(table, taxonomy)
+    if not networks:
+        return None
+    index = index_for(taxonomy, networks, table.language.value, cache)
+    if any(c.role is ColumnRole.CATEGORY for c in table.columns):
+        return matrix_rows(table, index)
+    resolution = resolve_rows(table, index)
+    return resolution.rows, resolution.problems
+
+
+def _twin(
+    copy: Table, primaries: list[tuple[Table, list[Resolved]]], taxonomy: Taxonomy
+) -> tuple[Table, list[Resolved]] | None:
+    """The primary table a corroborating copy repeats."""
+    if copy.kind is not StatementKind.OPERATING:
+        return next(((t, r) for t, r in primaries if t.key == copy.key), None)
+    ids = {s.id for s in _networks(copy, taxonomy)}
+    for table, rows in primaries:
+        if (
+            table.kind is StatementKind.OPERATING
+            and table.periods == copy.periods
+            and ids & {s.id for s in _networks(table, taxonomy)}
+        ):
+            return table, rows
+    return None
+
+
 def _corroborate(
     release: Release,
     resolved: dict[int, tuple[Table, list[Resolved]]],
     taxonomy: Taxonomy,
-    cache: dict[tuple[str, str], LabelIndex],
+    cache: dict[tuple[tuple[str, ...], str], LabelIndex],
 ) -> list[Finding]:
     findings: list[Finding] = []
-    by_key = {table.key: (table, rows) for table, rows in resolved.values()}
+    primaries = list(resolved.values())
     copies = [t for t in release.primary.tables if t.language is Language.JA]
     copies += [t for d in release.copies for t in d.tables]
     for copy in copies:
         findings += [_as_copy_problem(f, copy.language) for f in copy.problems]
-        match = by_key.get(copy.key)
-        if match is None:
+        match = _twin(copy, primaries, taxonomy)
+        reading = _read_table(copy, taxonomy, cache)
+        if match is None or reading is None:
             findings.append(
                 Finding(
                     _COPY_CODE[copy.language],
@@ -233,7 +282,7 @@ def _corroborate(
                 )
             )
             continue
-        resolution = resolve_rows(copy, index_for(taxonomy, copy.kind.value, copy.language.value, cache))
-        findings += [_as_copy_problem(f, copy.language) for f in resolution.problems]
-        findings += compare_tables(match[0], match[1], copy, resolution.rows)
+        rows, problems = reading
+        findings += [_as_copy_problem(f, copy.language) for f in problems]
+        findings += compare_tables(match[0], match[1], copy, rows)
     return findings

@@ -36,11 +36,20 @@ def _is_heading(row: Row) -> bool:
     return row.label.rstrip().endswith((":", "：")) or not row.has_figures
 
 
-def _choose(candidates: list[Placement], section: Placement | None) -> list[Placement]:
-    if len(candidates) <= 1 or section is None:
-        return candidates
-    inside = [c for c in candidates if section.node in c.ancestors]
-    return inside or candidates
+def _is_description(row: Row) -> bool:
+    """``(IP Service, IIJ T1 Standard, and IIJ FiberAccess/F)`` under a row: it says what the row holds."""
+    return not row.has_figures and row.label.startswith("(") and row.label.endswith(")")
+
+
+def _choose(candidates: list[Placement], section: Placement | None, previous: Placement | None) -> list[Placement]:
+    if len(candidates) > 1 and section is not None:
+        inside = [c for c in candidates if section.node in c.ancestors]
+        candidates = inside or candidates
+    if len(candidates) > 1 and previous is not None and previous.ancestors:
+        # Tables without section headings: "Others" belongs with the rows around it.
+        siblings = [c for c in candidates if c.ancestors and c.ancestors[-1] is previous.ancestors[-1]]
+        candidates = siblings or candidates
+    return candidates
 
 
 def resolve_rows(table: Table, index: LabelIndex) -> Resolution:
@@ -48,13 +57,14 @@ def resolve_rows(table: Table, index: LabelIndex) -> Resolution:
     resolved: list[Resolved] = []
     problems: list[Finding] = []
     section: Placement | None = None
+    previous: Placement | None = None
     pending: Row | None = None
 
     def problem(code: str, message: str, line: int) -> None:
         problems.append(Finding(code, message, table.file, line))
 
     for row in table.rows:
-        if not row.label and not row.has_figures:
+        if (not row.label and not row.has_figures) or _is_description(row) or row.misfit:
             continue
         label = row.label
         if pending is not None:
@@ -65,12 +75,12 @@ def resolve_rows(table: Table, index: LabelIndex) -> Resolution:
             else:
                 problem(
                     "source.unknown-label",
-                    f"{pending.label!r} names no heading or line item of the {index.statement.id}",
+                    f"{pending.label!r} names no heading or line item of the {index.name}",
                     pending.line,
                 )
             pending = None
         if _is_heading(row):
-            headings = _choose(index.heading(label), section)
+            headings = _choose(index.heading(label), section, None)
             if row.has_figures:
                 problem(
                     "source.heading-with-figures",
@@ -89,20 +99,21 @@ def resolve_rows(table: Table, index: LabelIndex) -> Resolution:
                 else:
                     pending = row
                 continue
-            problem("source.unknown-label", f"{label!r} names no heading of the {index.statement.id}", row.line)
+            problem("source.unknown-label", f"{label!r} names no heading of the {index.name}", row.line)
             continue
-        candidates = _choose(index.item(label), section)
+        candidates = _choose(index.item(label), section, previous)
         if not candidates:
-            problem("source.unknown-label", f"{label!r} names no line item of the {index.statement.id}", row.line)
+            problem("source.unknown-label", f"{label!r} names no line item of the {index.name}", row.line)
         elif len(candidates) > 1:
             names_ = ", ".join(c.concept for c in candidates)
             problem("source.ambiguous-label", f"{label!r} names {names_}", row.line)
         else:
             resolved.append(Resolved(row, label, candidates[0]))
+            previous = candidates[0]
     if pending is not None:
         problem(
             "source.unknown-label",
-            f"{pending.label!r} names no heading or line item of the {index.statement.id}",
+            f"{pending.label!r} names no heading or line item of the {index.name}",
             pending.line,
         )
     return Resolution(resolved, problems)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from generator.source.model import BLANK, Cell, CellKind
@@ -20,9 +21,16 @@ _NOT_AVAILABLE = {"n/a", "na", "n.a", "n.a."}
 _DOT_LEADER = re.compile(r"^[·.•∙⋅ ]+$")
 
 
-def parse_cell(raw: str) -> Cell:
-    """Read one cell; anything that is not a figure, a dash or n/a is unreadable."""
-    text = strip_markup(raw).strip()
+_RANGE = re.compile(r"^(\S+)\s+to\s+(\S+)$")
+
+
+def parse_cell(raw: str, col: int = 0) -> Cell:
+    """Read one cell; anything that is not a figure, a dash, n/a or a range is unreadable."""
+    cell = _parse(strip_markup(raw).strip())
+    return replace(cell, col=col) if col else cell
+
+
+def _parse(text: str) -> Cell:
     if not text:
         return BLANK
     if text in _DASHES:
@@ -31,11 +39,17 @@ def parse_cell(raw: str) -> Cell:
         return Cell(text, CellKind.NA)
     if _DOT_LEADER.match(text):
         return Cell(text, CellKind.BLANK)
+    ends = _RANGE.match(text)
+    if ends:
+        low, high = _parse(ends.group(1)), _parse(ends.group(2))
+        if low.kind is CellKind.NUMBER and high.kind is CellKind.NUMBER and not low.percent and not high.percent:
+            digits = max(low.fraction_digits, high.fraction_digits)
+            return Cell(text, CellKind.RANGE, value=low.value, fraction_digits=digits, high=high.value)
+        return Cell(text, CellKind.UNREADABLE)
     match = _NUMBER.match(text)
     if not match or bool(match["open"]) != bool(match["close"]):
         return Cell(text, CellKind.UNREADABLE)
-    digits = match["int"].replace(",", "") + ("." + match["frac"] if match["frac"] else "")
-    value = Decimal(digits)
+    value = Decimal(match["int"].replace(",", "") + ("." + match["frac"] if match["frac"] else ""))
     if match["open"] or match["minus"]:
         value = -value
     return Cell(
@@ -45,9 +59,3 @@ def parse_cell(raw: str) -> Cell:
         fraction_digits=len(match["frac"] or ""),
         percent=bool(match["pct"]),
     )
-
-
-def is_dot_leader(raw: str) -> bool:
-    """Whether a cell prints only dot leaders (read as blank, with a note)."""
-    text = strip_markup(raw).strip()
-    return bool(text) and bool(_DOT_LEADER.match(text)) and text not in _DASHES

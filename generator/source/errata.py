@@ -3,13 +3,15 @@
 ``sources/errata.yaml`` names each defective line, quotes text the line must
 contain (so a changed source cannot be "corrected" blindly), says what to do
 and why: ``ignore`` an OCR ghost line, ``drop-cells`` printed on a heading,
-``split`` a line holding two rows, or ``fix`` a label or cells (columns are
-counted from 1 after the label).  Every correction is reported as an info finding, and an erratum
+``split`` a line holding two rows, ``fix`` a label or cells (columns are
+counted from 1 after the label), or ``replace`` a line's whole text (a note
+whose superscript OCR turned into LaTeX).  Every correction is reported as an info finding, and an erratum
 that matches nothing is an error.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -25,12 +27,13 @@ class Erratum(BaseModel):
 
     line: int
     expect: str
-    action: Literal["ignore", "drop-cells", "split", "fix"]
+    action: Literal["ignore", "drop-cells", "split", "fix", "replace"]
     reason: str
     rows: tuple[str, ...] | None = None
     single: int | None = None
     label: str | None = None
     cells: dict[int, str] | None = None
+    text: str | None = None
 
     @model_validator(mode="after")
     def _complete(self) -> Erratum:
@@ -38,11 +41,35 @@ class Erratum(BaseModel):
             raise ValueError("split needs rows")
         if self.action == "fix" and self.label is None and not self.cells:
             raise ValueError("fix needs a label or cells")
+        if self.action == "replace" and self.text is None:
+            raise ValueError("replace needs text")
         return self
 
 
 class ErrataFile(RootModel[dict[str, list[Erratum]]]):
     """``errata.yaml``: file name to its errata."""
+
+
+class Exclusion(BaseModel):
+    """A table deliberately left out: its title line, quoted, and why."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    line: int
+    expect: str
+    reason: str
+
+
+class ExclusionsFile(RootModel[dict[str, list[Exclusion]]]):
+    """``exclusions.yaml``: file name to its excluded tables."""
+
+
+def load_exclusions(path: Path) -> dict[str, dict[int, Exclusion]]:
+    """Excluded tables by file name and title line (no file: none)."""
+    if not path.is_file():
+        return {}
+    parsed = ExclusionsFile.model_validate(read_yaml(path) or {})
+    return {name: {entry.line: entry for entry in entries} for name, entries in parsed.root.items()}
 
 
 def load_errata(path: Path) -> dict[str, dict[int, Erratum]]:
@@ -81,3 +108,39 @@ def split_cells(erratum: Erratum, cells: list[str]) -> list[list[str]]:
         else:
             raise ValueError(f"cell {index + 1} {cell!r} does not split over {len(rows)} rows")
     return out
+
+
+def has_digit(text: str) -> bool:
+    """Whether a cell prints a figure (or a garbled one): coverage counts these."""
+    return any(ch.isdigit() for ch in text)
+
+
+@dataclass(frozen=True)
+class Applied:
+    """A table line after its erratum: the rows it yields and the cells it drops."""
+
+    rows: tuple[tuple[str, tuple[str, ...]], ...]  # (label text, cell texts from column 1)
+    dropped: tuple[tuple[int, str], ...]  # (column, text) of figures no row keeps
+
+
+def apply_erratum(erratum: Erratum | None, raw: str) -> Applied:
+    """The rows a table line yields once its erratum (if any) is applied."""
+    parts = raw.split("\t")
+    label, cells = parts[0], parts[1:]
+    if erratum is None:
+        return Applied(((label, tuple(cells)),), ())
+    figures = [(column, text) for column, text in enumerate(parts) if has_digit(text)]
+    if erratum.action == "ignore":
+        return Applied((), tuple(figures))
+    if erratum.action == "drop-cells":
+        return Applied(((label, ()),), tuple((c, t) for c, t in figures if c > 0))
+    if erratum.action == "split":
+        return Applied(tuple(zip(erratum.rows or (), (tuple(p) for p in split_cells(erratum, cells)), strict=True)), ())
+    fixed = list(cells)
+    dropped = []
+    for column, text in (erratum.cells or {}).items():
+        fixed += [""] * max(0, column - len(fixed))
+        if has_digit(fixed[column - 1]) and fixed[column - 1].strip() != text:
+            dropped.append((column, fixed[column - 1]))
+        fixed[column - 1] = text
+    return Applied(((erratum.label if erratum.label is not None else label, tuple(fixed)),), tuple(dropped))

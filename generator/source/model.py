@@ -23,11 +23,12 @@ class Language(StrEnum):
 
 
 class StatementKind(StrEnum):
-    """The three statements a release prints."""
+    """The three statements a release prints, and its other tables."""
 
     INCOME = "IncomeStatement"
     BALANCE = "BalanceSheet"
     CASH_FLOW = "CashFlowStatement"
+    OPERATING = "Operating"  # "Table N." statistics, guidance, cross-selling
 
 
 class ColumnRole(StrEnum):
@@ -37,6 +38,9 @@ class ColumnRole(StrEnum):
     JPY = "JPY"
     PERCENT = "%"
     SPACER = ""  # an empty header cell some layouts leave between column groups
+    QUARTER = "quarter"  # an operating table's quarter column ("2Q01"): units follow the concept
+    FORECAST = "forecast"  # a guidance table's forecast period
+    CATEGORY = "category"  # a matrix table's column ("SI" in the cross-selling rates)
 
 
 class CellKind(StrEnum):
@@ -46,6 +50,7 @@ class CellKind(StrEnum):
     BLANK = "blank"
     DASH = "dash"  # printed "-": nothing to report
     NA = "n/a"
+    RANGE = "range"  # "10,000 to 10,500": value is the low end, high the high end
     UNREADABLE = "unreadable"
 
 
@@ -81,13 +86,15 @@ class Period:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One printed cell."""
+    """One printed cell; ``col`` is its position on the line (0 is the label)."""
 
     text: str
     kind: CellKind
     value: Decimal | None = None
     fraction_digits: int = 0
     percent: bool = False
+    high: Decimal | None = None
+    col: int = 0
 
 
 BLANK = Cell("", CellKind.BLANK)
@@ -104,6 +111,16 @@ class Column:
 
 
 @dataclass(frozen=True, slots=True)
+class Excluded:
+    """Printed figures a table deliberately does not turn into facts, and why."""
+
+    line: int
+    col: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Row:
     """A table row: label as printed (markers removed) and one cell per column."""
 
@@ -112,6 +129,7 @@ class Row:
     cells: tuple[Cell, ...]
     markers: tuple[str, ...] = ()
     erratum: str | None = None
+    misfit: bool = False  # the line does not fit the columns (reported); no concept is sought
 
     @property
     def has_figures(self) -> bool:
@@ -156,11 +174,15 @@ class Table:
     per_unit_exempt: bool
     notes: tuple[Note, ...] = ()
     problems: tuple[Finding, ...] = ()
+    name: str = ""  # an operating table's title after "Table N." / "表 N."
+    unit: str | None = None  # "gbps", "percent", "thousand" where a table states it
+    excluded: tuple[Excluded, ...] = ()
 
     @property
     def periods(self) -> tuple[Period, ...]:
-        """The periods of the JPY columns, in column order."""
-        return tuple(c.period for c in self.columns if c.role is ColumnRole.JPY and c.period)
+        """The periods of the JPY (or quarter) columns, in column order."""
+        roles = (ColumnRole.JPY, ColumnRole.QUARTER, ColumnRole.FORECAST)
+        return tuple(c.period for c in self.columns if c.role in roles and c.period)
 
     @property
     def key(self) -> tuple[StatementKind, int, tuple[Period, ...]]:
@@ -169,6 +191,8 @@ class Table:
 
     def describe(self) -> str:
         """Human name, e.g. ``IncomeStatement (3 months) at 001.txt:232``."""
+        if self.kind is StatementKind.OPERATING:
+            return f"table {self.name!r} ({self.language}) at {self.file}:{self.title_line}"
         span = "instant" if self.months == 0 else f"{self.months} months"
         return f"{self.kind} ({span}, {self.language}) at {self.file}:{self.title_line}"
 
@@ -184,6 +208,15 @@ class UnreadableTable:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A block of tab-separated lines no table claims (first and last line)."""
+
+    first_line: int
+    last_line: int
+    reason: str | None = None  # set when the block is excluded on purpose
+
+
 @dataclass(frozen=True)
 class Document:
     """One source file as read."""
@@ -196,6 +229,9 @@ class Document:
     form_6k: bool = False
     line_count: int = 0
     lines: tuple[str, ...] = field(default=(), repr=False)
+    notes: tuple[Note, ...] = ()  # marker notes ("^(*1) ...") of the operating tables
+    runs: tuple[Run, ...] = ()  # tab-separated blocks outside every table
+    excluded: tuple[Excluded, ...] = ()  # figures on lines the errata ignore
 
     @property
     def name(self) -> str:
@@ -203,12 +239,22 @@ class Document:
         return self.path.name
 
     @property
+    def statements(self) -> tuple[Table, ...]:
+        """The statements of operations, balance sheets and cash flows, every language."""
+        return tuple(t for t in self.tables if t.kind is not StatementKind.OPERATING)
+
+    @property
     def english_tables(self) -> tuple[Table, ...]:
-        """The English statements, the figures' primary source."""
+        """The English tables, the figures' primary source."""
         return tuple(t for t in self.tables if t.language is Language.EN)
+
+    @property
+    def english_statements(self) -> tuple[Table, ...]:
+        """The English statements of operations, balance sheets and cash flows."""
+        return tuple(t for t in self.english_tables if t.kind is not StatementKind.OPERATING)
 
     @property
     def current_period_end(self) -> date | None:
         """The latest current-period end among the English statements."""
-        ends = [t.periods[0].end for t in self.english_tables if t.periods]
+        ends = [t.periods[0].end for t in self.english_statements if t.periods]
         return max(ends) if ends else None

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 
 from generator.findings import Finding
 from generator.source.cells import parse_cell
-from generator.source.errata import Erratum, split_cells
+from generator.source.errata import Erratum, apply_erratum
 from generator.source.model import (
     BLANK,
     Cell,
     Column,
     ColumnRole,
+    Excluded,
     Language,
     Note,
     Period,
@@ -182,56 +183,44 @@ def _columns(
     return tuple(columns)
 
 
-def _rows(
+def rows_of(
     reading: _Reading,
     lines: list[str],
     first: int,
     end: int,
-    width: int,
     errata: dict[int, Erratum],
     used: set[int],
-) -> list[Row]:
-    rows: list[Row] = []
+) -> tuple[list[tuple[int, str, list[str], str | None]], list[Excluded]]:
+    """Lines ``first..end`` as (line, label text, cell texts, erratum reason), errata applied."""
+    rows: list[tuple[int, str, list[str], str | None]] = []
+    excluded: list[Excluded] = []
     for index in range(first, end):
         number = index + 1
         raw = lines[index]
         erratum = errata.get(number)
+        if erratum is not None and erratum.action == "replace":
+            erratum = None  # applied to the line's text when the document was read
         if erratum is not None:
             used.add(number)
             if erratum.expect not in raw:
                 reading.problem("source.erratum-mismatch", f"erratum expects {erratum.expect!r}", number)
                 erratum = None
-        parts = raw.split("\t")
-        label_text, cell_texts = parts[0], parts[1:]
-        if erratum is not None:
-            if erratum.action == "ignore":
-                continue
-            if erratum.action == "drop-cells":
-                cell_texts = []
-            elif erratum.action == "fix":
-                if erratum.label is not None:
-                    label_text = erratum.label
-                for column, text in (erratum.cells or {}).items():
-                    cell_texts = cell_texts + [""] * max(0, column - len(cell_texts))
-                    cell_texts[column - 1] = text
-            elif erratum.action == "split":
-                try:
-                    pieces = split_cells(erratum, cell_texts)
-                except ValueError as error:
-                    reading.problem("source.erratum-mismatch", str(error), number)
-                    continue
-                for split_label, split_cells_ in zip(erratum.rows or (), pieces, strict=True):
-                    rows.append(_row(reading, number, split_label, split_cells_, width, erratum.reason))
-                continue
-        rows.append(_row(reading, number, label_text, cell_texts, width, erratum.reason if erratum else None))
-    return rows
+        try:
+            applied = apply_erratum(erratum, raw)
+        except ValueError as error:
+            reading.problem("source.erratum-mismatch", str(error), number)
+            continue
+        reason = erratum.reason if erratum else None
+        excluded += [Excluded(number, column, text, f"erratum: {reason}") for column, text in applied.dropped]
+        rows += [(number, label, list(cells), reason) for label, cells in applied.rows]
+    return rows, excluded
 
 
 def _row(reading: _Reading, number: int, label_text: str, cell_texts: list[str], width: int, reason: str | None) -> Row:
     extra = [c for c in cell_texts[width:] if c.strip()]
     if extra:
         reading.problem("source.row-misfit", f"figures beyond the table's {width} columns: {extra!r}", number)
-    cells: list[Cell] = [parse_cell(c) for c in cell_texts[:width]]
+    cells: list[Cell] = [parse_cell(text, column) for column, text in enumerate(cell_texts[:width], start=1)]
     cells += [BLANK] * (width - len(cells))
     label, markers = clean_label(label_text)
     return Row(number, label, tuple(cells), markers, reason)
@@ -334,12 +323,14 @@ def read_table(
         )
     exempt = bool(re.search(r"Except\s+for\s+Per\s+Share", block, re.IGNORECASE))
     rows: list[Row] = []
+    excluded: list[Excluded] = []
     if columns:
         # The role row may carry the first heading in its label cell ("Revenues:").
         label, markers = clean_label(raw_rows[role_index][0])
         if label:
             rows.append(Row(role_line, label, (BLANK,) * len(columns), markers))
-        rows += _rows(reading, lines, first + role_index + 1, end, len(columns), errata, used)
+        body, excluded = rows_of(reading, lines, first + role_index + 1, end, errata, used)
+        rows += [_row(reading, number, label, cells, len(columns), reason) for number, label, cells, reason in body]
     return Table(
         file=file,
         kind=title.kind,
@@ -354,4 +345,5 @@ def read_table(
         per_unit_exempt=exempt,
         notes=_notes(lines, end, next_title, title.language),
         problems=tuple(reading.problems),
+        excluded=tuple(excluded),
     )

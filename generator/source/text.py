@@ -49,7 +49,8 @@ def strip_markup(text: str) -> str:
     """Drop HTML-ish emphasis tags and markdown emphasis; keep superscripts as ``^(...)``."""
     text = _SUP.sub(lambda m: f"^({m.group(1).strip('()')})", text)
     text = _TAGS.sub("", text)
-    return text.replace("**", "").replace("\\$", "$")
+    text = re.sub(r"(?<!\()\*\*(?!\))", "", text)  # markdown bold, not a "(**)" marker
+    return text.replace("\\$", "$").replace("\\*", "*")
 
 
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -79,6 +80,29 @@ def split_markers(text: str) -> tuple[str, tuple[str, ...]]:
 
     cleaned = _MARKERS.sub(keep, text)
     return " ".join(cleaned.split()), tuple(found)
+
+
+_LEADING_MARKER = re.compile(
+    r"""^(?:\^\(\s*(?:\*\)\s*)?(\*?\d+|\*+)\s*\)?  # ^(*1) ^(2) ^(*)3) ^(**)
+         | \^\{\s*\*?(\d+)\)?\}              # ^{*2)}
+         | ⁽\s*([⁰¹²³⁴⁵⁶⁷⁸⁹\d]+)\s*⁾          # ⁽¹⁾
+         | ([¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?=\s)              # ¹ then text
+         | \((\*+|\*\d+)\)                   # (*) (**) (*4)
+        )""",
+    re.VERBOSE,
+)
+
+
+def leading_marker(raw: str) -> tuple[str, str] | None:
+    """A footnote line's marker and text: ``^(*1) IIJ FiberAccess/F is ...``."""
+    text = strip_markup(raw).strip()
+    match = _LEADING_MARKER.match(text)
+    if not match:
+        return None
+    found = next(g for g in match.groups() if g is not None).translate(_SUPERSCRIPT_DIGITS)
+    number = found if set(found) == {"*"} else found.lstrip("*")
+    rest = text[match.end() :].strip()
+    return (number, rest) if rest else None
 
 
 def clean_label(raw: str) -> tuple[str, tuple[str, ...]]:
