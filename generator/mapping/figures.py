@@ -20,12 +20,12 @@ from generator.instance import units
 from generator.instance.contexts import Context, Duration, Instant
 from generator.instance.model import SourceRef
 from generator.instance.units import Unit
+from generator.mapping.dimensions import FORECAST, LOWER, UPPER, Members
 from generator.mapping.labels import LabelIndex
 from generator.mapping.rows import Resolved
 from generator.source.model import Cell, CellKind, Column, ColumnRole, Period, Row, Table
 from generator.taxonomy.model import Concept, ItemKind, Taxonomy
 
-AXIS = "ResultForecastAxis"
 _CURRENCY_ROLES = (ColumnRole.USD, ColumnRole.JPY)
 
 
@@ -120,7 +120,7 @@ class _Reading:
         cell: Cell,
         printed: Decimal,
         currency: Unit,
-        member: str | None = None,
+        members: Members = (),
     ) -> Figure | Finding:
         concept, table = self.concept, self.table
         scale = _scale(table, concept)
@@ -140,7 +140,6 @@ class _Reading:
         if cell.fraction_digits and whole:
             return self.problem("source.cell-unreadable", f"{cell.text!r} has decimals in a column of {_units(scale)}")
         assert column.period is not None
-        members = ((AXIS, member),) if member else ()
         context = _context(
             concept, column.period, self.resolved.placement.node.period_edge, column.role is ColumnRole.QUARTER, members
         )
@@ -205,11 +204,11 @@ def figures_of(table: Table, rows: list[Resolved], taxonomy: Taxonomy) -> tuple[
             if cell.kind is CellKind.RANGE:
                 assert cell.high is not None
                 results = [
-                    reading.figure(column, cell, printed, currency, "LowerMember"),
-                    reading.figure(column, cell, cell.high, currency, "UpperMember"),
+                    reading.figure(column, cell, printed, currency, LOWER),
+                    reading.figure(column, cell, cell.high, currency, UPPER),
                 ]
             elif column.role is ColumnRole.FORECAST:
-                results = [reading.figure(column, cell, printed, currency, "ForecastMember")]
+                results = [reading.figure(column, cell, printed, currency, FORECAST)]
             else:
                 results = [reading.figure(column, cell, printed, currency)]
             for result in results:
@@ -244,4 +243,4 @@ def matrix_rows(table: Table, index: LabelIndex) -> tuple[list[Resolved], list[F
     return resolved, problems
 
 
-__all__ = ["AXIS", "Figure", "figures_of", "matrix_rows"]
+__all__ = ["Figure", "figures_of", "matrix_rows"]

@@ -265,12 +265,18 @@ def reference_linkbase(taxonomy: Taxonomy) -> etree._Element:
     return root
 
 
+_DefinitionArc = tuple[str, str, str, int, dict[str, str]]
+
+
 def definition_linkbase(taxonomy: Taxonomy) -> etree._Element:
     """XBRL Dimensions relationships of the networks that declare a hypercube.
 
-    The line items have the hypercube (``all``, in the segment, closed); its
-    one axis has the domain (not usable) whose members are the presentation
-    tree under it, and the default member is the result.
+    The line items have the hypercube (``all``, in the segment, closed); each
+    axis has its domain, whose members are the presentation tree under it, and
+    a default member; a domain is usable only where it is the default.  The
+    defaults sit in an extended link of their own: an axis whose default is
+    its domain would otherwise have two arcs between one pair of locators,
+    which XLink forbids.
     """
     statements = [s for s in taxonomy.statements if s.hypercube]
     arcroles = [(uri, f"{names.XBRLDT_XSD}#{arcrole_id}") for uri, arcrole_id in _XBRLDT_ARCROLES.items()]
@@ -278,31 +284,41 @@ def definition_linkbase(taxonomy: Taxonomy) -> etree._Element:
     for statement in statements:
         cube = statement.hypercube
         assert cube is not None
-        link = etree.SubElement(root, clark(_LINK, "definitionLink"), {_TYPE: "extended", _ROLE: statement.role_uri})
-        located: set[str] = set()
-        arcs: list[tuple[str, str, str, int, dict[str, str]]] = [
+        arcs: list[_DefinitionArc] = [
             (cube.line_items, cube.table, names.ARCROLE_ALL, 1, {"contextElement": "segment", "closed": "true"}),
-            (cube.table, cube.axis, names.ARCROLE_HYPERCUBE_DIMENSION, 1, {}),
-            (cube.axis, cube.domain, names.ARCROLE_DIMENSION_DOMAIN, 1, {"usable": "false"}),
         ]
+        for order, axis in enumerate(cube.axes, start=1):
+            usable = "true" if axis.default == axis.domain else "false"
+            arcs.append((cube.table, axis.axis, names.ARCROLE_HYPERCUBE_DIMENSION, order, {}))
+            arcs.append((axis.axis, axis.domain, names.ARCROLE_DIMENSION_DOMAIN, 1, {"usable": usable}))
+        domains = {axis.domain for axis in cube.axes}
         for node, ancestors in statement.nodes():
-            below_domain = any(a.concept == cube.domain for a in ancestors)
-            if node.concept in (cube.domain, cube.line_items) or below_domain:
+            below_domain = any(a.concept in domains for a in ancestors)
+            if node.concept in domains or node.concept == cube.line_items or below_domain:
                 for order, child in enumerate(node.children, start=1):
                     arcs.append((node.concept, child.concept, names.ARCROLE_DOMAIN_MEMBER, order, {}))
-        arcs.append((cube.axis, cube.default, names.ARCROLE_DIMENSION_DEFAULT, 1, {}))
-        for source, target, arcrole, order, extra in arcs:
-            for name in (source, target):
-                if name not in located:
-                    _loc(link, taxonomy.concept(name))
-                    located.add(name)
-            attributes = {
-                _TYPE: "arc",
-                _ARCROLE: arcrole,
-                _FROM: f"loc_{source}",
-                _TO: f"loc_{target}",
-                "order": f"{order}.0",
-            }
-            attributes.update({clark(names.XBRLDT, key): value for key, value in extra.items()})
-            etree.SubElement(link, clark(_LINK, "definitionArc"), attributes)
+        defaults: list[_DefinitionArc] = [
+            (a.axis, a.default, names.ARCROLE_DIMENSION_DEFAULT, 1, {}) for a in cube.axes
+        ]
+        _definition_link(root, statement.role_uri, arcs, taxonomy)
+        _definition_link(root, statement.role_uri, defaults, taxonomy)
     return root
+
+
+def _definition_link(root: etree._Element, role: str, arcs: list[_DefinitionArc], taxonomy: Taxonomy) -> None:
+    link = etree.SubElement(root, clark(_LINK, "definitionLink"), {_TYPE: "extended", _ROLE: role})
+    located: set[str] = set()
+    for source, target, arcrole, order, extra in arcs:
+        for name in (source, target):
+            if name not in located:
+                _loc(link, taxonomy.concept(name))
+                located.add(name)
+        attributes = {
+            _TYPE: "arc",
+            _ARCROLE: arcrole,
+            _FROM: f"loc_{source}",
+            _TO: f"loc_{target}",
+            "order": f"{order}.0",
+        }
+        attributes.update({clark(names.XBRLDT, key): value for key, value in extra.items()})
+        etree.SubElement(link, clark(_LINK, "definitionArc"), attributes)

@@ -184,14 +184,21 @@ class Summation:
 
 
 @dataclass(frozen=True, slots=True)
+class Axis:
+    """An explicit dimension; a default that is not the domain makes the domain unusable."""
+
+    axis: str
+    domain: str
+    default: str
+
+
+@dataclass(frozen=True, slots=True)
 class Hypercube:
     """An explicit-dimension hypercube on a network's line items."""
 
     table: str
     line_items: str
-    axis: str
-    domain: str
-    default: str
+    axes: tuple[Axis, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,7 +342,9 @@ def _statement(entry: StatementEntry) -> Statement:
         roots=tuple(_node(item, where) for item in entry.presentation),
         summations=tuple(_summation(text, where) for text in entry.calculations),
         titles={"en": tuple(entry.titles.en), "ja": tuple(entry.titles.ja)} if entry.titles else {},
-        hypercube=Hypercube(cube.table, cube.line_items, cube.axis, cube.domain, cube.default) if cube else None,
+        hypercube=Hypercube(cube.table, cube.line_items, tuple(Axis(a.axis, a.domain, a.default) for a in cube.axes))
+        if cube
+        else None,
     )
 
 
@@ -355,9 +364,10 @@ def _check(taxonomy: Taxonomy) -> None:
             _check_summation(taxonomy, statement, summation, presented_anywhere)
         if statement.hypercube:
             cube = statement.hypercube
-            parts = (cube.table, cube.line_items, cube.axis, cube.domain, cube.default)
-            expected = (ItemKind.HYPERCUBE, ItemKind.ABSTRACT, ItemKind.AXIS, ItemKind.MEMBER, ItemKind.MEMBER)
-            for name, kind in zip(parts, expected, strict=True):
+            parts = [(cube.table, ItemKind.HYPERCUBE), (cube.line_items, ItemKind.ABSTRACT)]
+            for axis in cube.axes:
+                parts += [(axis.axis, ItemKind.AXIS), (axis.domain, ItemKind.MEMBER), (axis.default, ItemKind.MEMBER)]
+            for name, kind in parts:
                 if name not in concepts or concepts[name].kind is not kind:
                     raise TaxonomyError(f"{statement.id}: hypercube part {name} must be a {kind} concept")
     unused = set(concepts) - presented_anywhere

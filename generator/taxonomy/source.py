@@ -87,14 +87,20 @@ class Titles(_Strict):
     ja: list[str] = Field(default_factory=list)
 
 
-class HypercubeEntry(_Strict):
-    """A hypercube with one explicit dimension (XBRL Dimensions 1.0)."""
+class AxisEntry(_Strict):
+    """An explicit dimension: its domain and default member."""
 
-    table: str
-    line_items: str = Field(alias="line-items")
     axis: str
     domain: str
     default: str
+
+
+class HypercubeEntry(_Strict):
+    """A hypercube of explicit dimensions (XBRL Dimensions 1.0)."""
+
+    table: str
+    line_items: str = Field(alias="line-items")
+    axes: list[AxisEntry]
 
 
 class StatementEntry(_Strict):
