@@ -20,6 +20,8 @@ from generator.resources import sources_dir
 from generator.source.document import read_document
 from generator.source.errata import load_errata, load_exclusions
 from generator.source.model import Document
+from generator.source.narrative import Narrative, load_narrative
+from generator.source.periods import fiscal_quarter, fiscal_year
 from generator.taxonomy.dts import SCHEMA, dts_files
 from generator.taxonomy.model import Taxonomy, load_taxonomy
 from generator.validation import validate_written
@@ -30,11 +32,9 @@ FINDINGS_FILE = "findings.json"
 
 def fiscal_label(end: date, months: int) -> str:
     """IIJ's fiscal naming: the year starting April 2001 is FY2001."""
-    year = end.year if end.month >= 4 else end.year - 1
     if months == 12:
-        return f"FY{year}"
-    quarter = ((end.month - 4) % 12) // 3 + 1
-    return f"{quarter}Q FY{year}"
+        return f"FY{fiscal_year(end)}"
+    return f"{fiscal_quarter(end)}Q FY{fiscal_year(end)}"
 
 
 @dataclass
@@ -95,13 +95,14 @@ def build(
     """Build every release the sources carry into ``out_dir``."""
     taxonomy = taxonomy or load_taxonomy()
     documents = _read(sources)
+    narratives = load_narrative(sources_dir() / "narrative.yaml")
     releases, findings = group_releases(documents)
     findings += [f for d in documents if d.current_period_end is None for f in d.findings]
     for name, data in dts_files(taxonomy).items():
         write_atomic(out_dir / name, data)
     outcomes: list[ReleaseOutcome] = []
     for position, release in enumerate(releases, start=1):
-        outcome = _build_release(release, taxonomy, out_dir)
+        outcome = _build_release(release, taxonomy, out_dir, narratives.get(release.primary.name))
         outcomes.append(outcome)
         if progress:
             progress(position, len(releases), outcome)
@@ -115,9 +116,9 @@ def build(
     return result
 
 
-def _build_release(release: Release, taxonomy: Taxonomy, out_dir: Path) -> ReleaseOutcome:
+def _build_release(release: Release, taxonomy: Taxonomy, out_dir: Path, narrative: Narrative | None) -> ReleaseOutcome:
     try:
-        mapped = map_release(release, taxonomy)
+        mapped = map_release(release, taxonomy, narrative)
     except Exception as error:  # an input we failed to anticipate must not crash the build
         if os.environ.get("XBRLGEN_DEBUG"):
             raise

@@ -50,6 +50,8 @@ CODES: dict[str, Code] = {
     "source.figure-conflict": Code(E, "one figure is printed twice with different values"),
     "source.erratum-mismatch": Code(E, "an erratum does not match the line it names"),
     "source.duplicate-release": Code(E, "two documents carry the same release and neither is clearly the primary"),
+    "source.narrative-mismatch": Code(E, "a curated prose statement is not printed where narrative.yaml says"),
+    "source.cover-missing": Code(E, "the release prints no dateline naming the registrant, date, exchange and ticker"),
     # Source observations that do not stop a build.
     "source.erratum-applied": Code(I, "a known OCR defect was corrected as the errata file states"),
     "source.dot-leader": Code(I, "a cell printed only dot leaders and is read as blank"),
@@ -63,11 +65,13 @@ CODES: dict[str, Code] = {
     "source.ocr-noise": Code(
         I, "a corroborating copy prints the same figure through OCR noise (separators, stray marks)"
     ),
+    "source.cover-disagrees": Code(W, "the release prints another ticker than its dateline's"),
     "source.same-release": Code(I, "a document carries the same release as another and only corroborates it"),
     "usd.rounding-plug": Code(I, "a USD figure differs from JPY / rate by one unit of rounding (the release's plug)"),
     "usd.mismatch": Code(W, "a USD figure differs from JPY / rate by more than rounding"),
     "footnote.marker-mismatch": Code(W, "a USD column cites a note that is not the translation note"),
     "footnote.untranslated": Code(I, "a note has no Japanese text in the release; its footnote is English only"),
+    "footnote.japanese-only": Code(I, "a note is printed under the Japanese table only; its footnote is Japanese only"),
     "footnote.borrowed": Code(I, "a table prints no translation note of its own; the release's note is linked"),
     # Validation of what we wrote (exit 1).
     "schema.invalid": Code(E, "the instance is not valid against the XBRL 2.1 schemas and the taxonomy"),

@@ -36,7 +36,8 @@ class Context:
     """An entity over a period, with explicit dimension members in the segment.
 
     ``members`` are (axis, member) local names in the taxonomy's namespace,
-    sorted; forecasts sit on the result/forecast axis.
+    in a fixed order per use (forecasts: the result/forecast axis, then the
+    range axis), so that equal contexts have equal ids.
     """
 
     period: Period
@@ -46,7 +47,7 @@ class Context:
 
     @property
     def id(self) -> str:
-        """Deterministic id: ``I2001-09-30``, ``D2001-07-01_2001-09-30_UpperMember``."""
+        """Deterministic id: ``I2001-09-30``, ``D2001-10-01_2001-12-31_ForecastMember_UpperMember``."""
         if isinstance(self.period, Instant):
             base = f"I{self.period.day.isoformat()}"
         else:

@@ -17,13 +17,17 @@ from generator.instance import units
 from generator.instance.contexts import Context, Instant
 from generator.instance.model import Fact, Instance, SourceRef
 from generator.mapping.corroboration import compare_tables
+from generator.mapping.cover import cover_facts
 from generator.mapping.facts import Draft, assemble, check_translation
 from generator.mapping.figures import Figure, figures_of, matrix_rows
-from generator.mapping.footnotes import build_footnotes, translation_notes
+from generator.mapping.footnotes import ProseLink, build_footnotes, translation_notes
+from generator.mapping.guidance import absorb, check_usd, guidance, prose_links
 from generator.mapping.labels import LabelIndex, index_for, networks_for
 from generator.mapping.rows import Resolved, resolve_rows
+from generator.source.cover import read_cover
 from generator.source.document import note_rate
 from generator.source.model import ColumnRole, Document, Language, Rate, StatementKind, Table
+from generator.source.narrative import Narrative, check_narrative
 from generator.taxonomy.model import Statement, Taxonomy
 
 RATE_CONCEPT = "ConvenienceTranslationExchangeRate"
@@ -142,11 +146,12 @@ def _release_rate(release: Release, findings: list[Finding]) -> Rate | None:
     return next(rate for rate in rates if (rate.value, rate.day) == (value, day))
 
 
-def map_release(release: Release, taxonomy: Taxonomy) -> MappedRelease:
+def map_release(release: Release, taxonomy: Taxonomy, narrative: Narrative | None = None) -> MappedRelease:
     """Decide a release's instance.
 
-    Every figure of the primary's English statements becomes a fact, checked
-    against the Japanese tables and the corroborating copies.
+    Every figure of the primary's English tables becomes a fact, checked
+    against the Japanese tables and the corroborating copies; the curated
+    prose adds guidance, the release's own words its cover.
     """
     primary = release.primary
     findings: list[Finding] = [f for d in release.documents for f in d.findings]
@@ -187,38 +192,54 @@ def map_release(release: Release, taxonomy: Taxonomy) -> MappedRelease:
     findings += conflicts
     if rate is not None:
         findings += check_translation(figures, rate)
-    findings += _corroborate(release, resolved, taxonomy, cache)
+    corroboration, japanese_rows = _corroborate(release, resolved, taxonomy, cache)
+    findings += corroboration
+
+    narrative = narrative or Narrative()
+    findings += check_narrative(narrative, primary)
+    stated = guidance(narrative, primary, taxonomy)
+    findings += stated.findings
+    drafts, prose_facts, conflicts = absorb(drafts, stated.facts, primary.name)
+    findings += conflicts
+    cover, cover_findings = read_cover(release.documents)
+    findings += cover_findings
 
     rate_fact = None
-    rate_note = None
+    rate_link = None
     if rate is not None:
-        rate_fact = Fact(
-            RATE_CONCEPT,
-            Context(Instant(rate.day)),
-            units.PURE,
-            rate.value,
-            rate.fraction_digits,
-            (SourceRef(primary.name, rate.line, rate.line),),
-        )
+        findings += check_usd(prose_facts, rate, primary.name)
+        rate_fact = _rate_fact(rate, primary.name)
         notes, _ = translation_notes(primary.english_tables)
         rate_note = next(iter(notes.values()), None)
-    footnotes, notes_findings = build_footnotes(
-        drafts, list(primary.tables), rate_fact.id if rate_fact else None, rate_note
-    )
+        if rate_note is not None:
+            rate_link = ProseLink(rate_note, None, (rate_fact.id, *(f.id for f in prose_facts if f.unit == units.USD)))
+    facts = [
+        *cover_facts(cover, release.period_end),
+        *([rate_fact] if rate_fact else []),
+        *(d.fact for d in drafts),
+        *prose_facts,
+    ]
+    links = ([rate_link] if rate_link else []) + prose_links(narrative, primary, facts)
+    footnotes, notes_findings = build_footnotes(drafts, primary, japanese_rows, links)
     findings += notes_findings
 
     mapped = MappedRelease(release, None, findings, drafts)
     if mapped.errors:
         return mapped
-    facts = ((rate_fact,) if rate_fact else ()) + tuple(d.fact for d in drafts)
     mapped.instance = Instance(
         name=release.instance_name,
         schema_ref="",
-        facts=facts,
+        facts=tuple(facts),
         footnotes=tuple(footnotes),
         namespaces={names.IIJ_PREFIX: names.IIJ},
     )
     return mapped
+
+
+def _rate_fact(rate: Rate, file: str) -> Fact:
+    """The stated rate, yen per dollar, at the day the note names."""
+    source = (SourceRef(file, rate.line, rate.line),)
+    return Fact(RATE_CONCEPT, Context(Instant(rate.day)), units.PURE, rate.value, rate.fraction_digits, source)
 
 
 def _networks(table: Table, taxonomy: Taxonomy) -> list[Statement]:
@@ -263,8 +284,10 @@ def _corroborate(
     resolved: dict[int, tuple[Table, list[Resolved]]],
     taxonomy: Taxonomy,
     cache: dict[tuple[tuple[str, ...], str], LabelIndex],
-) -> list[Finding]:
+) -> tuple[list[Finding], list[tuple[Table, list[Resolved]]]]:
+    """Compare every copy with its English table; also return the Japanese tables' rows."""
     findings: list[Finding] = []
+    japanese: list[tuple[Table, list[Resolved]]] = []
     primaries = list(resolved.values())
     copies = [t for t in release.primary.tables if t.language is Language.JA]
     copies += [t for d in release.copies for t in d.tables]
@@ -285,4 +308,6 @@ def _corroborate(
         rows, problems = reading
         findings += [_as_copy_problem(f, copy.language) for f in problems]
         findings += compare_tables(match[0], match[1], copy, rows)
-    return findings
+        if copy.file == release.primary.name and copy.language is Language.JA:
+            japanese.append((copy, rows))
+    return findings, japanese

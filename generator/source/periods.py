@@ -68,3 +68,29 @@ def restated_period_end(note: str) -> date | None:
     if not match:
         return None
     return fiscal_quarter_end(_ORDINALS[match.group(1).lower()], int(match.group(2)))
+
+
+_FISCAL = re.compile(r"^(?:(?P<quarter>[1-4])Q |(?P<half>[12])H )?FY(?P<year>\d{4})$")
+
+
+def fiscal_period(text: str) -> tuple[date, int] | None:
+    """End and months of ``3Q FY2001``, ``1H FY2002`` or ``FY2002`` (IIJ's fiscal calendar)."""
+    match = _FISCAL.match(text.strip())
+    if not match:
+        return None
+    year = int(match["year"])
+    if match["quarter"]:
+        return fiscal_quarter_end(int(match["quarter"]), year), 3
+    if match["half"]:
+        return fiscal_quarter_end(2 * int(match["half"]), year), 6
+    return fiscal_quarter_end(4, year), 12
+
+
+def fiscal_year(end: date) -> int:
+    """IIJ's fiscal year of a period ending ``end``: FY2001 runs April 2001 to March 2002."""
+    return end.year if end.month >= 4 else end.year - 1
+
+
+def fiscal_quarter(end: date) -> int:
+    """IIJ's fiscal quarter ending in ``end``'s month (June ends Q1, March Q4)."""
+    return (end.month - 4) % 12 // 3 + 1
