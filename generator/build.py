@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.coverage import COVERAGE_FILE, Entry, account, coverage_csv, prose_entries
 from generator.files import write_atomic
 from generator.findings import Finding, Severity, count
 from generator.instance.write import instance_bytes
@@ -57,11 +58,12 @@ class ReleaseOutcome:
 
 @dataclass
 class BuildResult:
-    """Every release's outcome and the build's exit code."""
+    """Every release's outcome, the coverage of every printed figure, and the build's exit code."""
 
     outcomes: list[ReleaseOutcome]
     findings: list[Finding]
     exit_code: int
+    coverage: list[Entry] = field(default_factory=list)
 
     def all_findings(self) -> list[Finding]:
         """Build-level findings, then each release's."""
@@ -101,12 +103,20 @@ def build(
     for name, data in dts_files(taxonomy).items():
         write_atomic(out_dir / name, data)
     outcomes: list[ReleaseOutcome] = []
+    mapped: dict[str, MappedRelease] = {}
     for position, release in enumerate(releases, start=1):
-        outcome = _build_release(release, taxonomy, out_dir, narratives.get(release.primary.name))
+        outcome, mapping = _build_release(release, taxonomy, out_dir, narratives.get(release.primary.name))
         outcomes.append(outcome)
+        if mapping is not None:
+            mapped.update({document.name: mapping for document in release.documents})
         if progress:
             progress(position, len(releases), outcome)
-    result = BuildResult(outcomes, findings, EXIT_OK)
+    entries, unexplained = account(documents, mapped)
+    primaries = [m for name, m in mapped.items() if name == m.release.primary.name and m.instance is not None]
+    entries += prose_entries(primaries)
+    findings += unexplained
+    write_atomic(out_dir / COVERAGE_FILE, coverage_csv(entries))
+    result = BuildResult(outcomes, findings, EXIT_OK, entries)
     every = result.all_findings()
     if not releases or any(o.status == "input error" for o in outcomes) or count(findings, Severity.ERROR):
         result.exit_code = EXIT_INPUT
@@ -116,7 +126,9 @@ def build(
     return result
 
 
-def _build_release(release: Release, taxonomy: Taxonomy, out_dir: Path, narrative: Narrative | None) -> ReleaseOutcome:
+def _build_release(
+    release: Release, taxonomy: Taxonomy, out_dir: Path, narrative: Narrative | None
+) -> tuple[ReleaseOutcome, MappedRelease | None]:
     try:
         mapped = map_release(release, taxonomy, narrative)
     except Exception as error:  # an input we failed to anticipate must not crash the build
@@ -125,18 +137,19 @@ def _build_release(release: Release, taxonomy: Taxonomy, out_dir: Path, narrativ
         finding = Finding(
             "source.unreadable-file", f"cannot map the release: {type(error).__name__}: {error}", release.primary.name
         )
-        return ReleaseOutcome(
+        outcome = ReleaseOutcome(
             tuple(d.name for d in release.documents),
             str(release.period_end),
             None,
             findings=[finding],
             status="input error",
         )
+        return outcome, None
     outcome = _outcome(mapped)
     if mapped.instance is None:
         outcome.status = "input error"
         outcome.instance = None
-        return outcome
+        return outcome, mapped
     data = instance_bytes(mapped.instance)
     problems = validate_written(data, out_dir / SCHEMA, taxonomy, mapped.instance.name)
     outcome.findings += problems
@@ -146,7 +159,7 @@ def _build_release(release: Release, taxonomy: Taxonomy, out_dir: Path, narrativ
     write_atomic(out_dir / mapped.instance.name, data)
     if any(f.severity is Severity.ERROR for f in problems):
         outcome.status = "invalid"
-    return outcome
+    return outcome, mapped
 
 
 def findings_json(result: BuildResult) -> bytes:

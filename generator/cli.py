@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from generator.build import EXIT_INPUT, BuildResult, ReleaseOutcome, build
+from generator.coverage import summary_line
 from generator.files import write_atomic
 from generator.findings import Severity
 from generator.resources import bundled_sources
@@ -71,6 +72,7 @@ def _summary(result: BuildResult, seconds: float) -> str:
         for row in [header, *rows]
     ]
     lines.insert(1, "  ".join("-" * width for width in widths))
+    lines.append(summary_line(result.coverage) + " (coverage.csv)")
     lines.append(f"{len(result.outcomes)} release(s) in {seconds:.2f} s; exit {result.exit_code}")
     return "\n".join(lines)
 

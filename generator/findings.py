@@ -52,6 +52,7 @@ CODES: dict[str, Code] = {
     "source.duplicate-release": Code(E, "two documents carry the same release and neither is clearly the primary"),
     "source.narrative-mismatch": Code(E, "a curated prose statement is not printed where narrative.yaml says"),
     "source.cover-missing": Code(E, "the release prints no dateline naming the registrant, date, exchange and ticker"),
+    "coverage.unexplained": Code(E, "a printed figure is neither a fact nor excluded with a reason"),
     # Source observations that do not stop a build.
     "source.erratum-applied": Code(I, "a known OCR defect was corrected as the errata file states"),
     "source.dot-leader": Code(I, "a cell printed only dot leaders and is read as blank"),

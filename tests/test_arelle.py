@@ -51,3 +51,17 @@ def test_arelle_would_catch_a_broken_subtotal(built: Built, tmp_path: Path) -> N
     finally:
         mutant.unlink()
     assert any("calc11e:inconsistentCalculationUsingRounding" in p and "iij:Revenues" in p for p in problems)
+
+
+def test_arelle_checks_the_forecast_dimensions(built: Built, tmp_path: Path) -> None:
+    # The default member may not be written in a context (XBRL Dimensions 1.0, 2.7.1): Arelle
+    # must see our definition linkbase for that to be an error, which proves it validates dimensions.
+    text = built.path("001").read_text(encoding="utf-8")
+    assert text.count(">iij:ForecastMember<") > 0
+    mutant = built.folder / "mutant-dimensions.xml"
+    mutant.write_text(text.replace(">iij:ForecastMember<", ">iij:ResultMember<"), encoding="utf-8")
+    try:
+        problems = _problems(arelle(mutant, tmp_path / "log.json"))
+    finally:
+        mutant.unlink()
+    assert any("xbrldie:DefaultValueUsedInInstanceError" in p for p in problems)

@@ -79,8 +79,8 @@ def test_reclassification_note_qualifies_the_restated_facts_only(built: Built) -
     texts = _texts(tree)
     links = _links(tree)
     # 002:610 (Y201,554, three months) and 002:654 (Y503,763, nine months).
-    three = next(label for label, text in texts.items() if "Y201,554" in text["en"])
-    nine = next(label for label, text in texts.items() if "Y503,763" in text["en"])
+    three = next(label for label, text in texts.items() if "Y201,554" in text.get("en", ""))
+    nine = next(label for label, text in texts.items() if "Y503,763" in text.get("en", ""))
     assert "201,554千円" in texts[three]["ja"]  # 002:146
     assert links[three] == {
         "DedicatedAccessServicesRevenue_D2001-10-01_2001-12-31_JPY",
@@ -94,13 +94,56 @@ def test_reclassification_note_qualifies_the_restated_facts_only(built: Built) -
 
 def test_restricted_cash_note(built: Built) -> None:
     tree = built.tree("002")
-    label = next(label for label, text in _texts(tree).items() if "restricted account" in text["en"])  # 002:706
+    label = next(label for label, text in _texts(tree).items() if "restricted account" in text.get("en", ""))  # 002:706
     assert _links(tree)[label] == {
         "RestrictedCashNoncurrent_I2002-12-31_USD",
         "RestrictedCashNoncurrent_I2002-12-31_JPY",
         "RestrictedCashNoncurrent_I2001-12-31_JPY",
         "RestrictedCashNoncurrent_I2002-09-30_JPY",
     }
+
+
+def _note(built: Built, release: str, words: str, lang: str = "en") -> tuple[dict[str, str], set[str]]:
+    """The footnote whose text in ``lang`` holds ``words``: its texts and the facts it qualifies."""
+    tree = built.tree(release)
+    texts = _texts(tree)
+    label = next(label for label, text in texts.items() if words in text.get(lang, ""))
+    return texts[label], _links(tree)[label]
+
+
+def test_new_service_notes_on_contract_counts(built: Built) -> None:
+    # 000:425 "IIJ DSL/F Maximum 1.5Mbps (3)" cites 000:430; the Japanese 000:51 cites (*2), the
+    # Ethernet note, by misprint: the errata correct it so the Japanese text is 000:56's.
+    texts, facts = _note(built, "000", "IIJ DSL/F is a new service launched in May 2001.")
+    assert texts["ja"] == "IIJ DSL/F は、2001年5月サービス開始"
+    assert facts == {"IIJDSLFContracts_I2002-03-31_Contracts", "IIJDSLFContracts_I2001-12-31_Contracts"}
+
+
+def test_data_center_connectivity_note(built: Built) -> None:
+    # 002:463 marks (2) -> 002:467; the Japanese table marks the same row (3) -> 002:59.
+    texts, facts = _note(built, "002", "do not include contracts for data center housing")
+    assert texts["ja"] == "インターネットデータセンター接続サービスに、ホスティングサービスは含まれていない。"
+    assert {f.split("_")[0] for f in facts} == {"DataCenterConnectivityServicesContracts"} and len(facts) == 3
+    # 004 prints the note under its Japanese table only (004:86): a Japanese-only footnote.
+    texts, facts = _note(built, "004", "ホスティングサービスは含まれていない", "ja")
+    assert set(texts) == {"ja"} and len(facts) == 3
+
+
+def test_prose_notes_qualify_facts_by_concept(built: Built) -> None:
+    # 001:30 "(*) EBITDA represents operating income (loss) plus depreciation and amortization."
+    _, facts = _note(built, "001", "EBITDA represents operating income (loss) plus")
+    assert {f.split("_")[0] for f in facts} == {"EBITDA", "OutlookEBITDA"}
+    # 000:349 the SI seasonality note, on the 1Q FY2002 revenue guidance it explains; Japanese 000:27.
+    texts, facts = _note(built, "000", "The SI business is seasonally stronger")
+    assert texts["ja"].startswith("システム・インテグレーション事業は")
+    assert facts == {
+        "OutlookRevenues_D2002-04-01_2002-06-30_ForecastMember_LowerMember_JPY",
+        "OutlookRevenues_D2002-04-01_2002-06-30_ForecastMember_UpperMember_JPY",
+    }
+    # 004:542 "Depreciation and amortization includes amortization of issuance cost of convertible notes".
+    texts, facts = _note(built, "004", "includes amortization of issuance cost of convertible notes")
+    assert texts["ja"] == "減価償却費は転換社債発行費用の償却額を含む。"  # 004:133
+    assert {f.split("_")[0] for f in facts} == {"DepreciationAndAmortization"}
 
 
 def test_output_folder_is_self_contained(built: Built) -> None:

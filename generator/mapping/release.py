@@ -69,6 +69,8 @@ class MappedRelease:
     instance: Instance | None
     findings: list[Finding] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)  # every figure read, kept in a draft or not
+    prose: list[Fact] = field(default_factory=list)  # the facts curated prose states alone
 
     @property
     def errors(self) -> list[Finding]:
@@ -223,7 +225,7 @@ def map_release(release: Release, taxonomy: Taxonomy, narrative: Narrative | Non
     footnotes, notes_findings = build_footnotes(drafts, primary, japanese_rows, links)
     findings += notes_findings
 
-    mapped = MappedRelease(release, None, findings, drafts)
+    mapped = MappedRelease(release, None, findings, drafts, figures, prose_facts)
     if mapped.errors:
         return mapped
     mapped.instance = Instance(

@@ -24,6 +24,12 @@ _DOT_LEADER = re.compile(r"^[·.•∙⋅ ]+$")
 _RANGE = re.compile(r"^(\S+)\s+to\s+(\S+)$")
 
 
+def prints_figure(raw: str) -> bool:
+    """Whether a cell prints a figure, garbled or not: a digit, or a dash (the releases' zero)."""
+    text = strip_markup(raw).strip()
+    return text in _DASHES or any(ch.isdigit() for ch in text)
+
+
 def parse_cell(raw: str, col: int = 0) -> Cell:
     """Read one cell; anything that is not a figure, a dash, n/a or a range is unreadable."""
     cell = _parse(strip_markup(raw).strip())

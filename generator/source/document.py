@@ -115,6 +115,7 @@ def read_document(
         return Document(path, (), (), (), (Finding("source.unreadable-file", str(error), name, error.line),))
     findings: list[Finding] = []
     used: set[int] = set()
+    printed = tuple(lines)
     _apply_replacements(lines, errata, used, findings, name)
     titles = find_titles(lines)
     if not titles:
@@ -146,6 +147,7 @@ def read_document(
         form_6k=any("FORM 6-K" in line for line in lines[:40]),
         line_count=len(lines),
         lines=tuple(lines),
+        printed=printed,
         notes=_marker_notes(lines),
         runs=tuple(runs),
         excluded=tuple(excluded),

@@ -228,7 +228,8 @@ class Document:
     findings: tuple[Finding, ...] = ()
     form_6k: bool = False
     line_count: int = 0
-    lines: tuple[str, ...] = field(default=(), repr=False)
+    lines: tuple[str, ...] = field(default=(), repr=False)  # as read: "replace" errata applied
+    printed: tuple[str, ...] = field(default=(), repr=False)  # as printed, for the coverage census
     notes: tuple[Note, ...] = ()  # marker notes ("^(*1) ...") of the operating tables
     runs: tuple[Run, ...] = ()  # tab-separated blocks outside every table
     excluded: tuple[Excluded, ...] = ()  # figures on lines the errata ignore

@@ -1,0 +1,306 @@
+"""Coverage: every figure a source prints is a fact or a reasoned exclusion.
+
+The census does not trust the table reader: it takes every tab-separated
+cell printing a figure (a digit, or a dash: the releases' zero), on every line of every source (the releases' tables
+are tab-separated throughout), plus each figure of the lines OCR scrambled
+out of a statement (003's statements of operations).  Each is then
+accounted for: the fact(s) it became, or why it became none (a heading, a
+derived percentage, the Japanese duplicate of an English table, ...).  A
+cell nobody accounts for is an error naming its file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from generator.findings import Finding
+from generator.instance.model import Fact
+from generator.mapping.figures import Figure
+from generator.mapping.release import MappedRelease
+from generator.source.cells import prints_figure
+from generator.source.errata import has_digit
+from generator.source.model import CellKind, ColumnRole, Document, Language, Table
+
+COVERAGE_FILE = "coverage.csv"
+
+
+class Status(StrEnum):
+    """What became of a printed figure."""
+
+    FACT = "fact"
+    EXCLUDED = "excluded"
+    UNBUILT = "unbuilt"  # its release has errors and no instance
+    UNEXPLAINED = "unexplained"
+
+
+class Reason(StrEnum):
+    """Why a printed figure is no fact (the report groups by these)."""
+
+    HEADING = "table heading"
+    LABEL = "part of a row label"
+    DERIVED = "derived percentage"
+    JAPANESE = "Japanese table: duplicate of the English one, cross-checked"
+    COPY = "corroborating copy of another source, cross-checked"
+    PRINTED_TWICE = "printed twice: the other printing is the fact"
+    ERRATUM = "OCR defect set aside by the errata"
+    SUPPLIED = "blank cell the errata fill"  # a fact's reason: its figure is printed elsewhere
+    DECLARED = "table excluded in exclusions.yaml"
+    SCRAMBLED = "statement scrambled by OCR: unreadable, reported"
+    RELEASE_FAILED = "the release has errors; no instance was written"
+
+
+@dataclass(frozen=True, slots=True)
+class Printed:
+    """A figure as printed: tab cell ``cell`` (0 is the label) or, on a scrambled line, word ``cell``."""
+
+    file: str
+    line: int
+    cell: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One printed figure and what became of it (one entry per fact it became)."""
+
+    printed: Printed
+    status: Status
+    reason: str = ""
+    detail: str = ""
+    fact: Fact | None = None
+
+
+def census(document: Document) -> list[Printed]:
+    """Every digit-bearing tab cell, and every figure of a scrambled statement's lines."""
+    raw_lines = document.printed
+    found = [
+        Printed(document.name, number, cell, text.strip())
+        for number, line in enumerate(raw_lines, start=1)
+        if "\t" in line
+        for cell, text in enumerate(line.split("\t"))
+        if prints_figure(text)
+    ]
+    for number in scrambled_lines(document):
+        words = raw_lines[number - 1].split()
+        found += [Printed(document.name, number, cell, word) for cell, word in enumerate(words) if has_digit(word)]
+    return found
+
+
+def scrambled_lines(document: Document) -> list[int]:
+    """Lines under an unreadable statement's title that print runs of figures (not its heading)."""
+    raw_lines = document.printed
+    lines = []
+    for missing in document.unreadable:
+        for number in range(missing.line + 1, len(raw_lines) + 1):
+            text = raw_lines[number - 1]
+            if "\t" in text or text.lstrip().startswith("Note") or "INTERNET INITIATIVE JAPAN" in text.upper():
+                break
+            if sum(has_digit(word) for word in text.split()) >= 10:
+                lines.append(number)
+    return lines
+
+
+@dataclass
+class _Ledger:
+    """Explanations by (line, cell) for one document."""
+
+    facts: dict[tuple[int, int], list[Fact]]
+    figures: dict[tuple[int, int], Figure]  # one figure per cell, for cells only an erratum fills
+    reasons: dict[tuple[int, int], tuple[str, str]]
+    lines: dict[int, tuple[str, str]]  # whole lines: headings, excluded runs, scrambled statements
+
+    def explain(self, line: int, cell: int, reason: str, detail: str = "") -> None:
+        self.reasons.setdefault((line, cell), (reason, detail))
+
+    def explain_line(self, line: int, reason: str, detail: str = "") -> None:
+        self.lines.setdefault(line, (reason, detail))
+
+
+def _table_cells(table: Table, ledger: _Ledger, reason: Reason | None, detail: str) -> None:
+    """Headings, labels and percentage columns of a table; every cell when it is a duplicate (``reason``)."""
+    first_row = min((row.line for row in table.rows), default=table.last_line + 1)
+    for line in range(table.title_line, first_row):  # a line skipped among the rows stays unexplained
+        ledger.explain_line(line, Reason.HEADING, table.describe())
+    for row in table.rows:
+        values = [cell.col for cell in row.cells if cell.col > 0]
+        if not values:  # the column-role row, its label a heading ("Revenues:")
+            ledger.explain_line(row.line, Reason.HEADING, f"column headings of {table.describe()}")
+        for position in range(min(values, default=1)):
+            ledger.explain(row.line, position, Reason.LABEL, row.label)
+        for column, cell in zip(table.columns, row.cells, strict=True):
+            if reason is not None:
+                ledger.explain(row.line, cell.col, reason, detail)
+            elif column.role is ColumnRole.PERCENT and cell.kind is not CellKind.BLANK:
+                ledger.explain(row.line, cell.col, Reason.DERIVED, column.header)
+    for excluded in table.excluded:
+        ledger.explain(excluded.line, excluded.col, Reason.ERRATUM, excluded.reason)
+
+
+def _ledger(document: Document, mapped: MappedRelease | None, primary: str) -> _Ledger:
+    ledger = _Ledger({}, {}, {}, {})
+    if mapped is not None and mapped.instance is not None:
+        kept = {id(f) for d in mapped.drafts for f in d.figures}
+        for draft in mapped.drafts:
+            for figure in draft.figures:
+                if figure.table.file == document.name:
+                    key = (figure.resolved.row.line, figure.cell.col)
+                    ledger.facts.setdefault(key, []).append(draft.fact)
+                    ledger.figures[key] = figure
+        for figure in mapped.figures:
+            if id(figure) not in kept and figure.table.file == document.name:
+                ledger.explain(figure.resolved.row.line, figure.cell.col, Reason.PRINTED_TWICE, _twice(figure, mapped))
+    for table in document.tables:
+        if document.name != primary:
+            _table_cells(table, ledger, Reason.COPY, f"{table.describe()} repeats {primary}")
+        elif table.language is Language.JA:
+            _table_cells(table, ledger, Reason.JAPANESE, table.describe())
+        else:
+            _table_cells(table, ledger, None, "")
+    for excluded in document.excluded:
+        ledger.explain(excluded.line, excluded.col, Reason.ERRATUM, excluded.reason)
+    for run in document.runs:
+        if run.reason:
+            for line in range(run.first_line, run.last_line + 1):
+                ledger.explain_line(line, Reason.DECLARED, run.reason)
+    for line in scrambled_lines(document):
+        ledger.explain_line(line, Reason.SCRAMBLED, f"{document.name}:{line}")
+    return ledger
+
+
+def _twice(figure: Figure, mapped: MappedRelease) -> str:
+    fact = next((d.fact for d in mapped.drafts if d.fact.key == figure.key), None)
+    kept = f"; the fact is {fact.value} ({fact.id})" if fact else ""
+    return f"{figure.concept} printed {figure.cell.text} here{kept}"
+
+
+def account(documents: Iterable[Document], mapped: dict[str, MappedRelease]) -> tuple[list[Entry], list[Finding]]:
+    """Every printed figure of every document, accounted for; unexplained ones are findings.
+
+    ``mapped`` gives each document's release by file name (absent: the
+    document carries no release we could group).
+    """
+    entries: list[Entry] = []
+    findings: list[Finding] = []
+    for document in documents:
+        release = mapped.get(document.name)
+        primary = release.release.primary.name if release else document.name
+        ledger = _ledger(document, release, primary)
+        built = release is not None and release.instance is not None
+        printed_cells = census(document)
+        for printed in printed_cells:
+            key = (printed.line, printed.cell)
+            facts = ledger.facts.get(key, [])
+            if facts:
+                entries += [Entry(printed, Status.FACT, fact=fact) for fact in dict.fromkeys(facts)]
+                continue
+            explained = ledger.reasons.get(key) or ledger.lines.get(printed.line)
+            if explained:
+                entries.append(Entry(printed, Status.EXCLUDED, *explained))
+            elif not built:
+                entries.append(Entry(printed, Status.UNBUILT, Reason.RELEASE_FAILED))
+            else:
+                entries.append(Entry(printed, Status.UNEXPLAINED))
+                message = f"cell {printed.cell} prints {printed.text!r}, which is neither a fact nor excluded"
+                findings.append(Finding("coverage.unexplained", message, printed.file, printed.line))
+        entries += _supplied(document, ledger, {(p.line, p.cell) for p in printed_cells})
+    return entries, findings
+
+
+def _supplied(document: Document, ledger: _Ledger, census_keys: set[tuple[int, int]]) -> list[Entry]:
+    """Facts of cells the source leaves blank and an erratum fills (from a ghost line, say)."""
+    entries = []
+    for key in sorted(set(ledger.facts) - census_keys):
+        figure = ledger.figures[key]
+        printed = Printed(document.name, key[0], key[1], figure.cell.text)
+        detail = f"erratum: {figure.resolved.row.erratum}"
+        entries += [
+            Entry(printed, Status.FACT, Reason.SUPPLIED, detail, fact) for fact in dict.fromkeys(ledger.facts[key])
+        ]
+    return entries
+
+
+def prose_entries(mapped: Iterable[MappedRelease]) -> list[Entry]:
+    """The facts curated prose states (``cell`` 0: a sentence, not a table cell)."""
+    return [
+        Entry(Printed(source.file, source.line, 0, str(fact.value)), Status.FACT, "prose", fact=fact)
+        for release in mapped
+        for fact in release.prose
+        for source in fact.sources[:1]
+    ]
+
+
+def _order(entry: Entry) -> tuple[str, int, int, str]:
+    return (entry.printed.file, entry.printed.line, entry.printed.cell, entry.fact.id if entry.fact else "")
+
+
+_HEADER = ("file", "line", "cell", "printed", "status", "reason", "detail", "fact", "concept", "context", "unit")
+
+
+def coverage_csv(entries: list[Entry]) -> bytes:
+    """``coverage.csv``: one row per printed figure and fact, in source order."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(_HEADER)
+    ordered = sorted(
+        entries, key=lambda e: (e.printed.file, e.printed.line, e.printed.cell, e.fact.id if e.fact else "")
+    )
+    for entry in ordered:
+        fact = entry.fact
+        writer.writerow(
+            (
+                entry.printed.file,
+                entry.printed.line,
+                entry.printed.cell,
+                entry.printed.text,
+                entry.status.value,
+                entry.reason,
+                entry.detail,
+                fact.id if fact else "",
+                fact.concept if fact else "",
+                fact.context.id if fact else "",
+                fact.unit.id if fact and fact.unit else "",
+            )
+        )
+    return buffer.getvalue().encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Figures by status, and exclusions by reason, for one source or all."""
+
+    figures: int
+    facts: int
+    excluded: Counter[str]
+    unexplained: int
+    unbuilt: int
+
+
+def tally(entries: Iterable[Entry]) -> Tally:
+    """Count printed figures (a range cell is one figure, though it is two facts)."""
+    by_figure: dict[Printed, Entry] = {}
+    for entry in entries:
+        by_figure.setdefault(entry.printed, entry)
+    statuses = Counter(e.status for e in by_figure.values())
+    excluded = Counter(e.reason for e in by_figure.values() if e.status is Status.EXCLUDED)
+    return Tally(
+        len(by_figure), statuses[Status.FACT], excluded, statuses[Status.UNEXPLAINED], statuses[Status.UNBUILT]
+    )
+
+
+def summary_line(entries: list[Entry]) -> str:
+    """``coverage: 4,210 printed figures: 2,001 facts, 2,209 excluded with reasons, 0 unexplained``."""
+    total = tally(entries)
+    parts = [
+        f"{total.figures:,} printed figures",
+        f"{total.facts:,} facts",
+        f"{sum(total.excluded.values()):,} excluded with reasons",
+    ]
+    if total.unbuilt:
+        parts.append(f"{total.unbuilt:,} in releases not built")
+    parts.append(f"{total.unexplained:,} unexplained")
+    return "coverage: " + ", ".join(parts[:1]) + ": " + ", ".join(parts[1:])
