@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.coverage import COVERAGE_FILE, Entry, account, coverage_csv, prose_entries
 from generator.files import write_atomic
-from generator.findings import Finding, Severity, count
+from generator.findings import EXIT_INPUT, EXIT_INVALID, EXIT_OK, Finding, Severity, count
 from generator.instance.write import instance_bytes
 from generator.mapping.release import MappedRelease, Release, group_releases, map_release
 from generator.resources import sources_dir
@@ -23,11 +23,12 @@ from generator.source.errata import load_errata, load_exclusions
 from generator.source.model import Document
 from generator.source.narrative import Narrative, load_narrative
 from generator.source.periods import fiscal_quarter, fiscal_year
-from generator.taxonomy.dts import SCHEMA, dts_files
+from generator.taxonomy.dts import dts_files
 from generator.taxonomy.model import Taxonomy, load_taxonomy
 from generator.validation import validate_written
+from generator.validation.restatements import compare_releases
+from generator.validation.rules import Subject
 
-EXIT_OK, EXIT_INVALID, EXIT_INPUT = 0, 1, 2
 FINDINGS_FILE = "findings.json"
 
 
@@ -50,6 +51,7 @@ class ReleaseOutcome:
     footnotes: int = 0
     findings: list[Finding] = field(default_factory=list)
     status: str = "written"
+    validated: Subject | None = field(default=None, repr=False)  # the instance as validation read it
 
     def tally(self) -> str:
         """``0 E / 2 W / 31 I``."""
@@ -111,6 +113,7 @@ def build(
             mapped.update({document.name: mapping for document in release.documents})
         if progress:
             progress(position, len(releases), outcome)
+    findings += compare_releases(o.validated for o in outcomes if o.validated is not None)
     entries, unexplained = account(documents, mapped)
     primaries = [m for name, m in mapped.items() if name == m.release.primary.name and m.instance is not None]
     entries += prose_entries(primaries)
@@ -151,8 +154,10 @@ def _build_release(
         outcome.instance = None
         return outcome, mapped
     data = instance_bytes(mapped.instance)
-    problems = validate_written(data, out_dir / SCHEMA, taxonomy, mapped.instance.name)
+    report = validate_written(data, out_dir / mapped.instance.name, mapped.instance.name)
+    problems = report.findings
     outcome.findings += problems
+    outcome.validated = report.subject
     outcome.facts = len(mapped.instance.facts)
     outcome.contexts = len(mapped.instance.contexts)
     outcome.footnotes = len(mapped.instance.footnotes)
@@ -178,17 +183,6 @@ def findings_json(result: BuildResult) -> bytes:
             }
             for o in result.outcomes
         ],
-        "findings": [
-            {
-                "code": f.code,
-                "severity": f.severity.value,
-                "file": f.file,
-                "line": f.line,
-                "concept": f.concept,
-                "context": f.context,
-                "message": f.message,
-            }
-            for f in result.all_findings()
-        ],
+        "findings": [f.as_json() for f in result.all_findings()],
     }
     return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -10,17 +10,15 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from generator.build import EXIT_INPUT, BuildResult, ReleaseOutcome, build
-from generator.coverage import summary_line
-from generator.files import write_atomic
-from generator.findings import Severity
-from generator.resources import bundled_sources
-from generator.taxonomy.dts import dts_files
-from generator.taxonomy.model import TaxonomyError, load_taxonomy
+from generator.findings import EXIT_INPUT, Severity
+
+# The build's modules are imported where used: ``validate`` starts without pydantic, YAML or the taxonomy.
+if TYPE_CHECKING:
+    from generator.build import BuildResult, ReleaseOutcome
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,6 +38,13 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
     taxonomy_cmd = commands.add_parser("taxonomy", help="write the taxonomy files from taxonomy/source")
     taxonomy_cmd.add_argument("--out", type=Path, default=Path("taxonomy"), help="folder (default: taxonomy)")
+    validate_cmd = commands.add_parser("validate", help="validate XBRL 2.1 instances, offline")
+    validate_cmd.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="instance files")
+    validate_cmd.add_argument("--format", choices=("text", "json"), default="text", help="output (default: text)")
+    validate_cmd.add_argument(
+        "--schema-engine", choices=("libxml2", "xmlschema"), default="libxml2", help="XML Schema engine"
+    )
+    validate_cmd.add_argument("-q", "--quiet", action="store_true", help="print errors only (text format)")
     return parser
 
 
@@ -53,6 +58,8 @@ def _progress(position: int, total: int, outcome: ReleaseOutcome) -> None:
 
 
 def _summary(result: BuildResult, seconds: float) -> str:
+    from generator.coverage import summary_line
+
     header = ("release", "period", "facts", "contexts", "footnotes", "findings (E/W/I)", "instance")
     rows = [
         (
@@ -77,7 +84,26 @@ def _summary(result: BuildResult, seconds: float) -> str:
     return "\n".join(lines)
 
 
+def _with_taxonomy(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Commands that load the taxonomy report its source errors in one line."""
+
+    def guarded(args: argparse.Namespace) -> int:
+        from generator.taxonomy.model import TaxonomyError
+
+        try:
+            return run(args)
+        except TaxonomyError as error:
+            print(f"xbrlgen: taxonomy source error: {error}", file=sys.stderr)
+            return EXIT_INPUT
+
+    return guarded
+
+
+@_with_taxonomy
 def _run_build(args: argparse.Namespace) -> int:
+    from generator.build import build
+    from generator.resources import bundled_sources
+
     sources = args.sources or bundled_sources()
     missing = [str(p) for p in sources if not p.is_file()]
     if missing:
@@ -95,23 +121,30 @@ def _run_build(args: argparse.Namespace) -> int:
     return result.exit_code
 
 
+@_with_taxonomy
 def _run_taxonomy(args: argparse.Namespace) -> int:
+    from generator.files import write_atomic
+    from generator.taxonomy.dts import dts_files
+    from generator.taxonomy.model import load_taxonomy
+
     for name, data in dts_files(load_taxonomy()).items():
         write_atomic(args.out / name, data)
     print(f"taxonomy written to {args.out}")
     return 0
 
 
+def _run_validate(args: argparse.Namespace) -> int:
+    from generator.validation.command import run_validate
+
+    return run_validate(args.paths, args.format, args.schema_engine, args.quiet)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``xbrlgen`` script."""
     args = _parser().parse_args(argv)
+    commands = {"build": _run_build, "taxonomy": _run_taxonomy, "validate": _run_validate}
     try:
-        if args.command == "build":
-            return _run_build(args)
-        return _run_taxonomy(args)
-    except TaxonomyError as error:
-        print(f"xbrlgen: taxonomy source error: {error}", file=sys.stderr)
-        return EXIT_INPUT
+        return commands[args.command](args)
     except KeyboardInterrupt:
         print("xbrlgen: interrupted; finished files are complete, none is half-written", file=sys.stderr)
         return 130

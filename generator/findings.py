@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+# Exit codes mean one thing each, for every command: never a count.
+EXIT_OK, EXIT_INVALID, EXIT_INPUT = 0, 1, 2
+
 
 class Severity(StrEnum):
     """How much a finding matters: errors fail the release, the rest inform."""
@@ -68,17 +71,56 @@ CODES: dict[str, Code] = {
     ),
     "source.cover-disagrees": Code(W, "the release prints another ticker than its dateline's"),
     "source.same-release": Code(I, "a document carries the same release as another and only corroborates it"),
+    "audit.percentage": Code(W, "a printed percentage differs from the one its row's amounts give"),
+    "audit.percentage-rounding": Code(I, "a printed percentage is one unit of its last digit off its row's amounts"),
     "usd.rounding-plug": Code(I, "a USD figure differs from JPY / rate by one unit of rounding (the release's plug)"),
     "usd.mismatch": Code(W, "a USD figure differs from JPY / rate by more than rounding"),
     "footnote.marker-mismatch": Code(W, "a USD column cites a note that is not the translation note"),
     "footnote.untranslated": Code(I, "a note has no Japanese text in the release; its footnote is English only"),
     "footnote.japanese-only": Code(I, "a note is printed under the Japanese table only; its footnote is Japanese only"),
     "footnote.borrowed": Code(I, "a table prints no translation note of its own; the release's note is linked"),
-    # Validation of what we wrote (exit 1).
-    "schema.invalid": Code(E, "the instance is not valid against the XBRL 2.1 schemas and the taxonomy"),
+    # Validating an instance (ours or anyone's): input that cannot be validated (exit 2) ...
+    "xml.malformed": Code(E, "the file is not readable, well-formed XML, or declares a DTD"),
+    "xml.not-xbrl": Code(E, "the root element is not xbrli:xbrl"),
+    "dts.unavailable": Code(E, "a schema or linkbase of the instance's DTS cannot be had offline"),
+    # ... and what it finds (exit 1 on errors).
+    "schema.invalid": Code(E, "the instance is not valid against the XBRL 2.1 schemas and its taxonomy"),
+    "xbrl.context-missing": Code(E, "a fact's contextRef names no context"),
+    "xbrl.unit-missing": Code(E, "a numeric fact has no unitRef, or it names no unit"),
+    "xbrl.period-type": Code(E, "a fact's context is an instant for a duration concept, or the reverse"),
+    "xbrl.period-invalid": Code(E, "a duration ends before it starts, or has an unreadable date"),
+    "xbrl.monetary-unit": Code(E, "a monetary fact's unit is not one ISO 4217 currency"),
+    "xbrl.shares-unit": Code(E, "a shares fact's unit is not xbrli:shares"),
+    "xbrl.decimals-missing": Code(E, "a numeric fact states neither decimals nor precision"),
+    "xbrl.precision-used": Code(E, "a numeric fact states precision; EDGAR requires decimals"),
+    "xbrl.duplicate-inconsistent": Code(E, "duplicate facts (concept, context, unit, language) disagree"),
+    "xbrl.footnote-dangling": Code(E, "a footnote arc names a label or fact that is not in the instance"),
+    "dimensions.unknown-dimension": Code(E, "a context names a dimension the DTS does not declare"),
+    "dimensions.unknown-member": Code(E, "an explicit member is not a concept of the DTS"),
+    "dimensions.default-member": Code(E, "a context writes a dimension's default member"),
+    "dimensions.invalid": Code(E, "a fact's context is not valid for its concept's hypercubes"),
     "calc.inconsistent": Code(E, "a summation is inconsistent under Calculations 1.1 rounding"),
+    "edgar.pure-unit": Code(E, "a pure fact's unit is not xbrli:pure"),
+    "edgar.unused-context": Code(E, "a context is used by no fact"),
+    "edgar.unused-unit": Code(E, "a unit is used by no fact"),
+    "edgar.equivalent-contexts": Code(E, "two contexts have the same entity, period and dimensions"),
+    "edgar.entity-scheme": Code(
+        E, "a context's entity is not a ten-digit CIK in the SEC's scheme, or there are several"
+    ),
+    "edgar.scenario-used": Code(E, "a context has a scenario (EDGAR puts dimensions in the segment)"),
+    "edgar.cover-missing": Code(
+        E, "a required cover fact (document type, period end, registrant, CIK, amendment) is absent"
+    ),
+    "edgar.footnote-unlinked": Code(E, "a footnote is linked from no fact"),
     "integrity.balance-sheet": Code(E, "total assets differ from liabilities, minority interest and equity"),
     "integrity.cash-roll": Code(E, "cash at beginning plus net change differs from cash at end"),
+    "integrity.usd-translation": Code(
+        E, "a USD fact differs from its JPY fact at the stated rate by more than rounding"
+    ),
+    "integrity.per-share": Code(E, "earnings per share (or ADS) differ from net income over the weighted count"),
+    # Across releases.
+    "restatement.explained": Code(I, "a figure changed between releases and a note linked to it says why"),
+    "restatement.unexplained": Code(W, "a figure changed between releases and no linked note explains it"),
 }
 
 
@@ -92,6 +134,7 @@ class Finding:
     line: int | None = None
     concept: str | None = None
     context: str | None = None
+    fact: str | None = None  # the fact's id, where the finding concerns one
 
     def __post_init__(self) -> None:
         if self.code not in CODES:
@@ -111,6 +154,19 @@ class Finding:
     def render(self) -> str:
         """One line for humans: place, severity, code, message."""
         return f"{self.where()}: {self.severity} [{self.code}] {self.message}"
+
+    def as_json(self) -> dict[str, str | int | None]:
+        """The finding as a JSON object, for machines."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "file": self.file,
+            "line": self.line,
+            "concept": self.concept,
+            "context": self.context,
+            "fact": self.fact,
+            "message": self.message,
+        }
 
 
 def count(findings: list[Finding] | tuple[Finding, ...], severity: Severity) -> int:

@@ -1,95 +1,124 @@
-"""Our own validation catches what it must, on mutated copies of real output."""
+"""`xbrlgen validate`: the DTS it reads, its two schema engines, its output and exit codes."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
 
-from generator.taxonomy.dts import SCHEMA
-from generator.taxonomy.model import Taxonomy
-from generator.validation import validate_written
+from generator import names
+from generator.cli import main
+from generator.validation import validate_path
+from generator.validation.dts import load_dts
 from tests.conftest import INSTANCES, Built
+from tests.test_corpus import CASES, mutate
+
+IIJ = names.IIJ
 
 
-def _mutated(built: Built, release: str, *edits: tuple[str, str]) -> bytes:
-    text = built.path(release).read_text(encoding="utf-8")
-    for old, new in edits:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    return text.encode("utf-8")
+def test_the_dts_is_read_from_the_files(built: Built) -> None:
+    dts = load_dts(((built.folder / "iij-2004-05-14.xsd").resolve().as_uri(),))
+    assert dts.problems == []
+    revenues = dts.concepts[(IIJ, "Revenues")]
+    assert (revenues.item_type, revenues.period_type, revenues.balance) == ("monetaryItemType", "duration", "credit")
+    # The custom types derive from XBRL's: contracts are decimals, the forecast axis a dimension.
+    assert dts.concepts[(IIJ, "DialUpAccessServicesContracts")].numeric
+    assert dts.concepts[(IIJ, "ResultForecastAxis")].dimension
+    assert not dts.concepts[(IIJ, "DocumentType")].numeric
+    # Every summation of the calculation linkbase, e.g. 001:255 Total revenues = its three lines.
+    items = {arc.target[1] for arc in dts.arcs if arc.source == (IIJ, "Revenues") and arc.weight}
+    assert items == {"ConnectivityAndValueAddedServicesRevenue", "SystemsIntegrationRevenue", "EquipmentSalesRevenue"}
 
 
-@pytest.mark.parametrize("release", list(INSTANCES))
-def test_clean_output_has_no_findings(built: Built, taxonomy: Taxonomy, release: str) -> None:
-    data = built.path(release).read_bytes()
-    assert validate_written(data, built.folder / SCHEMA, taxonomy, release) == []
+def test_a_dts_rewritten_in_place_is_read_again(built: Built, tmp_path: Path) -> None:
+    for path in built.folder.glob("iij-2004-05-14*"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    entry = ((tmp_path / "iij-2004-05-14.xsd").resolve().as_uri(),)
+    assert (IIJ, "Revenues") in load_dts(entry).concepts
+    schema = tmp_path / "iij-2004-05-14.xsd"
+    schema.write_text(schema.read_text(encoding="utf-8").replace('name="Revenues"', 'name="Sales"'), encoding="utf-8")
+    assert (IIJ, "Revenues") not in load_dts(entry).concepts
 
 
-def _codes(built: Built, taxonomy: Taxonomy, data: bytes) -> set[str]:
-    return {f.code for f in validate_written(data, built.folder / SCHEMA, taxonomy, "mutant")}
+SCHEMA_CASES = [case for case in CASES if "schema.invalid" in case["codes"]] + [
+    case for case in CASES if case["case"] in ("clean-rounding", "undefined-unit")
+]
 
 
-def test_broken_subtotal(built: Built, taxonomy: Taxonomy) -> None:
-    data = _mutated(
-        built,
-        "001",
-        (
-            'id="Revenues_D2001-07-01_2001-09-30_JPY">9528307000<',
-            'id="Revenues_D2001-07-01_2001-09-30_JPY">9529307000<',
-        ),
+@pytest.mark.parametrize("case", SCHEMA_CASES, ids=[case["case"] for case in SCHEMA_CASES])
+def test_the_two_schema_engines_agree(built: Built, case: dict[str, Any]) -> None:
+    path = built.folder / f"engines-{case['case']}.xml"
+    path.write_text(mutate(built.path(case["release"]).read_text(encoding="utf-8"), case["edits"]), encoding="utf-8")
+    try:
+        verdicts = {
+            engine: any(f.code == "schema.invalid" for f in validate_path(path, engine).findings)
+            for engine in ("libxml2", "xmlschema")
+        }
+    finally:
+        path.unlink()
+    if case["case"] == "undefined-unit":
+        # xmlschema also checks that an IDREF names an ID; libxml2 does not. The XBRL rule catches it either way.
+        assert verdicts == {"libxml2": False, "xmlschema": True}
+    else:
+        assert verdicts["libxml2"] == verdicts["xmlschema"] == ("schema.invalid" in case["codes"])
+
+
+def test_restatements_across_releases(built: Built, capsys: pytest.CaptureFixture[str]) -> None:
+    # 002's Note 2 reclassifies 3Q FY2001 dedicated access (3,338,370 in 000:529 -> 3,539,924 in 002:579).
+    paths = [str(built.path("000")), str(built.path("002"))]
+    assert main(["validate", *paths, "--format", "json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    found = {(f["code"], f["concept"]) for f in payload["findings"]}
+    assert ("restatement.explained", "DedicatedAccessServicesRevenue") in found
+    assert ("restatement.explained", "ValueAddedServicesRevenue") in found
+    # 000 counts 3,138 dedicated access contracts at 2001-12-31, 002 counts 3,238, and no note says why.
+    assert ("restatement.unexplained", "DedicatedAccessServicesContracts") in found
+    explained = next(f for f in payload["findings"] if f["concept"] == "DedicatedAccessServicesRevenue")
+    assert "reclassified" in explained["message"] and explained["fact"].endswith("_JPY")
+
+
+def test_text_output_and_exit_codes(built: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", *(str(built.path(r)) for r in INSTANCES)]) == 0
+    assert capsys.readouterr().out.count("restatement.") >= 3  # across the four releases
+    broken = tmp_path / "broken.xml"
+    broken.write_text(
+        built.path("001").read_text(encoding="utf-8").replace('href="iij-2004-05-14.xsd"', 'href="x.xsd"'),
+        encoding="utf-8",
     )
-    assert _codes(built, taxonomy, data) == {"calc.inconsistent"}
+    assert main(["validate", str(broken)]) == 2
+    assert "broken.xml" in capsys.readouterr().out
+    assert main(["validate", str(tmp_path / "absent.xml")]) == 2
+    assert "no such file" in capsys.readouterr().out
 
 
-def test_one_thousand_of_rounding_is_consistent(built: Built, taxonomy: Taxonomy) -> None:
-    # Calculations 1.1: a total of whole thousands may differ from its items' sum by rounding.
-    data = _mutated(
-        built,
-        "001",
-        (
-            'id="Revenues_D2001-07-01_2001-09-30_JPY">9528307000<',
-            'id="Revenues_D2001-07-01_2001-09-30_JPY">9528308000<',
-        ),
+def test_errors_exit_1_and_name_the_fact(built: Built, capsys: pytest.CaptureFixture[str]) -> None:
+    mutant = built.folder / "exit-one.xml"
+    mutant.write_text(
+        built.path("001").read_text(encoding="utf-8").replace(">9528307000<", ">9529307000<"), encoding="utf-8"
     )
-    assert _codes(built, taxonomy, data) == set()
+    try:
+        assert main(["validate", str(mutant), "--format", "json"]) == 1
+    finally:
+        mutant.unlink()
+    payload = json.loads(capsys.readouterr().out)
+    calc = [f for f in payload["findings"] if f["code"] == "calc.inconsistent"]
+    # Revenues is a total (of its lines) and an item (of operating income): both summations break.
+    assert {f["fact"] for f in calc} == {
+        "Revenues_D2001-07-01_2001-09-30_JPY",
+        "OperatingIncomeLoss_D2001-07-01_2001-09-30_JPY",
+    }
+    assert all(f["line"] > 0 for f in calc)
+    assert payload["exit_code"] == 1 and payload["instances"][0]["errors"] >= 1
 
 
-def test_unbalanced_balance_sheet(built: Built, taxonomy: Taxonomy) -> None:
-    # Raise total assets and one of its items alike: the sum holds, the equation does not.
-    data = _mutated(
-        built,
-        "001",
-        ('id="Assets_I2001-09-30_JPY">44635531000<', 'id="Assets_I2001-09-30_JPY">44735531000<'),
-        (
-            'id="OtherAssetsNoncurrent_I2001-09-30_JPY">664675000<',
-            'id="OtherAssetsNoncurrent_I2001-09-30_JPY">764675000<',
-        ),
-    )
-    assert _codes(built, taxonomy, data) == {"integrity.balance-sheet"}
-
-
-def test_broken_cash_roll_forward(built: Built, taxonomy: Taxonomy) -> None:
-    data = _mutated(
-        built,
-        "001",
-        (
-            'id="CashAndCashEquivalentsPeriodIncreaseDecrease_D2001-07-01_2001-09-30_JPY">-1162777000<',
-            'id="CashAndCashEquivalentsPeriodIncreaseDecrease_D2001-07-01_2001-09-30_JPY">-1062777000<',
-        ),
-        (
-            'id="EffectOfExchangeRateOnCashAndCashEquivalents_D2001-07-01_2001-09-30_JPY">-171738000<',
-            'id="EffectOfExchangeRateOnCashAndCashEquivalents_D2001-07-01_2001-09-30_JPY">-71738000<',
-        ),
-    )
-    assert _codes(built, taxonomy, data) == {"integrity.cash-roll"}
-
-
-def test_schema_invalid_value(built: Built, taxonomy: Taxonomy) -> None:
-    data = _mutated(
-        built,
-        "001",
-        (
-            'id="Revenues_D2001-07-01_2001-09-30_JPY">9528307000<',
-            'id="Revenues_D2001-07-01_2001-09-30_JPY">about nine billion<',
-        ),
-    )
-    assert "schema.invalid" in _codes(built, taxonomy, data)
+def test_the_build_audits_the_printed_percentages(built: Built) -> None:
+    # 000:643 prints Other Noncurrent Liabilities as 0.3 % of total assets at 2001-12-31; 34,238 of
+    # 42,800,000-odd thousand is 0.08 % (the Japanese table, 000:257, and the 6-K print 0.1).
+    assert built.findings("audit.percentage") == [
+        "000_92f25fc58723c5bd.txt:643: warning [audit.percentage] Other Noncurrent Liabilities: % prints 0.3; "
+        "the row's amounts give 0.08"
+    ]
+    # Last-digit differences (the releases nudge shares so that they foot) are infos, not warnings.
+    assert len(built.findings("audit.percentage-rounding")) > 50

@@ -29,6 +29,7 @@ from generator.source.document import note_rate
 from generator.source.model import ColumnRole, Document, Language, Rate, StatementKind, Table
 from generator.source.narrative import Narrative, check_narrative
 from generator.taxonomy.model import Statement, Taxonomy
+from generator.validation.audit import audit_percentages
 
 RATE_CONCEPT = "ConvenienceTranslationExchangeRate"
 
@@ -188,6 +189,7 @@ def map_release(release: Release, taxonomy: Taxonomy, narrative: Narrative | Non
         table_figures, problems = figures_of(table, rows, taxonomy)
         figures += table_figures
         findings += problems
+        findings += audit_percentages(table, table_figures)
 
     rate = _release_rate(release, findings)
     drafts, conflicts = assemble(figures, taxonomy)

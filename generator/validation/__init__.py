@@ -1,44 +1,93 @@
-"""Checking written instances: XML Schema, calculations, financial integrity."""
+"""Validating XBRL 2.1 instances, ours and anyone's, offline.
+
+Layers, in order: well-formed and safe XML (``document``); the DTS the
+instance names (``dts``); XML Schema (``schema``); then the rules, each a
+small function registered under its finding code: XBRL 2.1 (``xbrl21``),
+Dimensions (``dimensions``), Calculations 1.1 (``calculations``), EDGAR's
+filing hygiene (``edgar``), financial integrity (``integrity``).  Across
+several instances, ``restatements`` reports figures that changed.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
 
 from lxml import etree
 
 from generator import names
-from generator.findings import Finding
-from generator.taxonomy.model import Taxonomy
-from generator.validation.calculations import SummationRule, check_calculations
-from generator.validation.integrity import check_integrity
-from generator.validation.reader import parse_instance
-from generator.validation.schema import validate_schema
+from generator.findings import Finding, Severity
+from generator.names import clark
+from generator.validation import calculations, dimensions, edgar, integrity, xbrl21  # noqa: F401 - they register rules
+from generator.validation.document import SAFE_PARSER, parse_xml, read_xml
+from generator.validation.dts import load_dts
+from generator.validation.instance import Instance, read_instance
+from generator.validation.rules import RULES, Subject
+from generator.validation.schema import Engine, validate_schema
 
-# No DTDs, no external entities, no network: instances are data, not programs.
-SAFE_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=False
-)
-
-
-def summation_rules(taxonomy: Taxonomy) -> list[SummationRule]:
-    """The taxonomy's calculations as rules over (namespace, name) pairs."""
-    return [
-        SummationRule(
-            statement.role_uri,
-            (names.IIJ, summation.total),
-            tuple(((names.IIJ, item), Decimal(weight)) for item, weight in summation.items),
-        )
-        for statement in taxonomy.statements
-        for summation in statement.summations
-    ]
+# Findings that mean the input could not be validated at all (exit 2).
+INPUT_CODES = frozenset({"xml.malformed", "xml.not-xbrl", "dts.unavailable"})
 
 
-def validate_written(data: bytes, entry: Path, taxonomy: Taxonomy, file: str) -> list[Finding]:
-    """Validate instance bytes as written: schema, calculations, integrity."""
-    tree = etree.ElementTree(etree.fromstring(data, parser=SAFE_PARSER))
-    findings = validate_schema(tree, entry, file)
-    parsed = parse_instance(tree)
-    findings += check_calculations(parsed.facts, summation_rules(taxonomy), file)
-    findings += check_integrity(parsed.facts, parsed.contexts, file)
-    return findings
+@dataclass
+class Report:
+    """One instance's validation: its findings, and what was read."""
+
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+    subject: Subject | None = None  # None when the input could not be read as an instance
+
+    @property
+    def unreadable(self) -> bool:
+        """Whether the input could not be validated (not XML, not XBRL, DTS not at hand)."""
+        return any(f.code in INPUT_CODES for f in self.findings)
+
+    @property
+    def errors(self) -> int:
+        """How many findings are errors."""
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+
+def validate_tree(tree: etree._ElementTree, location: str, file: str, engine: Engine = "libxml2") -> Report:
+    """Validate a parsed instance; ``location`` is its URL, against which its references resolve."""
+    report = Report(file)
+    root = tree.getroot()
+    if root.tag != clark(names.XBRLI, "xbrl"):
+        report.findings.append(Finding("xml.not-xbrl", f"the root element is {root.tag}, not xbrli:xbrl", file, 1))
+        return report
+    instance = read_instance(tree)
+    entries = tuple(urljoin(location, href) for href in [*instance.schema_refs, *instance.linkbase_refs])
+    if not instance.schema_refs:
+        report.findings.append(Finding("dts.unavailable", "the instance has no link:schemaRef", file, 1))
+        return report
+    dts = load_dts(entries)
+    if dts.problems:  # reported at the instance that names the DTS
+        report.findings += [Finding(p.code, p.message, file) for p in dts.problems]
+        return report
+    report.findings += validate_schema(tree, dts, file, engine)
+    report.subject = Subject(file, instance, dts)
+    for check in RULES.values():
+        report.findings += check(report.subject)
+    return report
+
+
+def validate_path(path: Path, engine: Engine = "libxml2") -> Report:
+    """Validate an instance file."""
+    parsed = read_xml(path)
+    if parsed.tree is None:
+        assert parsed.problem is not None
+        return Report(path.name, [parsed.problem])
+    return validate_tree(parsed.tree, path.resolve().as_uri(), path.name, engine)
+
+
+def validate_written(data: bytes, location: Path, file: str) -> Report:
+    """Validate instance bytes about to be written at ``location`` (its taxonomy already beside it)."""
+    parsed = parse_xml(data, file, base_url=location.resolve().as_uri())
+    if parsed.tree is None:
+        assert parsed.problem is not None
+        return Report(file, [parsed.problem])
+    return validate_tree(parsed.tree, location.resolve().as_uri(), file)
+
+
+__all__ = ["INPUT_CODES", "SAFE_PARSER", "Instance", "Report", "validate_path", "validate_tree", "validate_written"]

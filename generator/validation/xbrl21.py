@@ -1,0 +1,130 @@
+"""XBRL 2.1 rules the schema cannot state (sections 4.6 to 4.11), and decimals over precision."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator import names
+from generator.findings import Finding
+from generator.validation.instance import Fact
+from generator.validation.rules import Subject, consistent, rule
+
+_SHARES = ((names.XBRLI, "shares"),)
+_MONETARY = {"monetaryItemType"}
+
+
+@rule("xbrl.context-missing")
+def context_missing(subject: Subject) -> Iterator[Finding]:
+    """Every fact's contextRef names a context of the instance (4.6.1)."""
+    contexts = subject.instance.contexts
+    for fact, _ in subject.items:
+        if fact.context not in contexts:
+            yield subject.finding("xbrl.context-missing", f"contextRef {fact.context!r} names no context", fact)
+
+
+@rule("xbrl.unit-missing")
+def unit_missing(subject: Subject) -> Iterator[Finding]:
+    """Every numeric fact's unitRef names a unit of the instance (4.6.2)."""
+    units = subject.instance.units
+    for fact, concept in subject.items:
+        if concept.numeric and fact.unit not in units:
+            said = f"unitRef {fact.unit!r} names no unit" if fact.unit else "a numeric fact has no unitRef"
+            yield subject.finding("xbrl.unit-missing", said, fact)
+
+
+@rule("xbrl.period-type")
+def period_type(subject: Subject) -> Iterator[Finding]:
+    """An instant concept's context is an instant; a duration concept's a duration or forever (4.7.2)."""
+    contexts = subject.instance.contexts
+    for fact, concept in subject.items:
+        context = contexts.get(fact.context)
+        if context is None or concept.period_type is None:
+            continue
+        if (concept.period_type == "instant") != context.instant:
+            kind = "an instant" if context.instant else "a duration"
+            message = f"{concept.name[1]} is an {concept.period_type} concept but context {context.id} is {kind}"
+            yield subject.finding("xbrl.period-type", message, fact)
+
+
+@rule("xbrl.period-invalid")
+def period_invalid(subject: Subject) -> Iterator[Finding]:
+    """A duration ends after it starts, and its dates are dates (4.7.2)."""
+    for context in subject.instance.contexts.values():
+        if context.instant or context.forever:
+            continue
+        if context.start is None or context.end is None:
+            yield subject.finding("xbrl.period-invalid", "the period has an unreadable date", context=context)
+        elif context.end < context.start:
+            message = f"the period ends ({context.end}) before it starts ({context.start})"
+            yield subject.finding("xbrl.period-invalid", message, context=context)
+
+
+def _unit_measures(subject: Subject, fact: Fact) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    unit = subject.instance.units[fact.unit or ""]
+    return unit.numerator, unit.denominator
+
+
+@rule("xbrl.monetary-unit")
+def monetary_unit(subject: Subject) -> Iterator[Finding]:
+    """A monetary fact's unit is one ISO 4217 currency (4.8.2)."""
+    for fact, concept in subject.items:
+        if concept.item_type in _MONETARY and fact.unit in subject.instance.units:
+            numerator, denominator = _unit_measures(subject, fact)
+            if denominator or len(numerator) != 1 or numerator[0][0] != names.ISO4217:
+                message = f"monetary {concept.name[1]} has unit {fact.unit!r}, not an ISO 4217 currency"
+                yield subject.finding("xbrl.monetary-unit", message, fact)
+
+
+@rule("xbrl.shares-unit")
+def shares_unit(subject: Subject) -> Iterator[Finding]:
+    """A shares fact's unit is xbrli:shares (4.8.2)."""
+    for fact, concept in subject.items:
+        if concept.item_type == "sharesItemType" and fact.unit in subject.instance.units:
+            if _unit_measures(subject, fact) != (_SHARES, ()):
+                message = f"shares {concept.name[1]} has unit {fact.unit!r}, not xbrli:shares"
+                yield subject.finding("xbrl.shares-unit", message, fact)
+
+
+@rule("xbrl.decimals-missing")
+def decimals_missing(subject: Subject) -> Iterator[Finding]:
+    """A numeric, non-nil fact states its accuracy (4.6.3)."""
+    for fact, concept in subject.items:
+        if concept.numeric and not fact.nil and fact.decimals is None and fact.precision is None:
+            yield subject.finding("xbrl.decimals-missing", "a numeric fact has neither decimals nor precision", fact)
+
+
+@rule("xbrl.precision-used")
+def precision_used(subject: Subject) -> Iterator[Finding]:
+    """Accuracy is stated with ``decimals`` (as EDGAR requires), never ``precision``."""
+    for fact, _ in subject.items:
+        if fact.precision is not None:
+            message = f"precision={fact.precision!r}: state the accuracy with decimals"
+            yield subject.finding("xbrl.precision-used", message, fact)
+
+
+@rule("xbrl.duplicate-inconsistent")
+def duplicate_inconsistent(subject: Subject) -> Iterator[Finding]:
+    """Duplicate facts agree: numbers at the least precise decimals, text exactly (XBRL duplicates)."""
+    for group in subject.duplicates.values():
+        if len(group) > 1 and not consistent(group):
+            values = ", ".join(f"{f.text.strip()} (line {f.line})" for f in group)
+            yield subject.finding("xbrl.duplicate-inconsistent", f"duplicates disagree: {values}", group[-1])
+    texts: dict[tuple[object, ...], list[Fact]] = {}
+    for fact, concept in subject.items:
+        if not concept.numeric and not fact.nil:
+            texts.setdefault((fact.concept, fact.context, fact.lang or ""), []).append(fact)
+    for group in texts.values():
+        if len({f.text.strip() for f in group}) > 1:
+            lines = ", ".join(str(f.line) for f in group)
+            yield subject.finding("xbrl.duplicate-inconsistent", f"duplicates disagree (lines {lines})", group[-1])
+
+
+@rule("xbrl.footnote-dangling")
+def footnote_dangling(subject: Subject) -> Iterator[Finding]:
+    """Footnote arcs join labels of their link, from locators of facts in this instance (4.11)."""
+    ids = {fact.id for fact in subject.instance.facts if fact.id}
+    for arc in subject.instance.footnote_arcs:
+        missing = list(arc.dangling) + [f"#{target}" for target in arc.sources if target not in ids]
+        if missing:
+            message = f"footnote arc {arc.from_label} -> {arc.to_label} does not resolve: {', '.join(missing)}"
+            yield Finding("xbrl.footnote-dangling", message, subject.file, arc.line)
