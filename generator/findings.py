@@ -43,6 +43,14 @@ CODES: dict[str, Code] = {
     "source.unknown-label": Code(E, "a row's label maps to no concept of the taxonomy"),
     "source.unknown-table": Code(E, "a table's title names no network of the taxonomy"),
     "source.ambiguous-label": Code(E, "a row's label maps to several concepts"),
+    "source.column-empty": Code(E, "a column the header declares holds no figure in any row"),
+    "source.table-incomplete": Code(
+        E, "a statement ends before its closing line (net income, total liabilities and equity, cash at end)"
+    ),
+    "source.statement-missing": Code(
+        E, "a release prints no statement of operations, balance sheet or cash flows in English"
+    ),
+    "source.total-missing": Code(E, "a total prints no figure in a column where all its items do"),
     "source.cell-unreadable": Code(E, "a cell holds no readable figure"),
     "source.row-misfit": Code(E, "a row has figures outside the table's columns"),
     "source.heading-with-figures": Code(

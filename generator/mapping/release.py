@@ -16,6 +16,7 @@ from generator.findings import Finding, Severity
 from generator.instance import units
 from generator.instance.contexts import Context, Instant
 from generator.instance.model import Fact, Instance, SourceRef
+from generator.mapping.completeness import check_completeness
 from generator.mapping.corroboration import compare_tables
 from generator.mapping.cover import cover_facts
 from generator.mapping.facts import Draft, assemble, check_translation
@@ -191,6 +192,7 @@ def map_release(release: Release, taxonomy: Taxonomy, narrative: Narrative | Non
         findings += problems
         findings += audit_percentages(table, table_figures)
 
+    findings += check_completeness(primary, list(resolved.values()), figures, taxonomy)
     rate = _release_rate(release, findings)
     drafts, conflicts = assemble(figures, taxonomy)
     findings += conflicts

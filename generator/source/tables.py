@@ -17,6 +17,7 @@ from generator.source.errata import Erratum, apply_erratum
 from generator.source.model import (
     BLANK,
     Cell,
+    CellKind,
     Column,
     ColumnRole,
     Excluded,
@@ -216,6 +217,17 @@ def rows_of(
     return rows, excluded
 
 
+def _check_columns_filled(reading: _Reading, columns: tuple[Column, ...], rows: list[Row], line: int) -> None:
+    """A column the header declares but no row fills: the table lost it (a truncated or damaged copy)."""
+    for position, column in enumerate(columns):
+        if (
+            column.role in (ColumnRole.USD, ColumnRole.JPY)
+            and rows
+            and all(row.cells[position].kind is CellKind.BLANK for row in rows)
+        ):
+            reading.problem("source.column-empty", f"no row prints a figure in the {column.header} column", line)
+
+
 def _row(reading: _Reading, number: int, label_text: str, cell_texts: list[str], width: int, reason: str | None) -> Row:
     extra = [c for c in cell_texts[width:] if c.strip()]
     if extra:
@@ -331,6 +343,7 @@ def read_table(
             rows.append(Row(role_line, label, (BLANK,) * len(columns), markers))
         body, excluded = rows_of(reading, lines, first + role_index + 1, end, errata, used)
         rows += [_row(reading, number, label, cells, len(columns), reason) for number, label, cells, reason in body]
+        _check_columns_filled(reading, columns, rows, role_line)
     return Table(
         file=file,
         kind=title.kind,

@@ -62,12 +62,10 @@ def label_resources(taxonomy: Taxonomy, concept: Concept, lang: str) -> list[tup
     Roles the presentation asks for are included; printed variants come last.
     """
     roles = {role for role, label_lang in concept.labels if label_lang == lang}
-    for statement in taxonomy.statements:
-        for node, _ in statement.nodes():
-            if node.concept == concept.name:
-                preferred = _preferred_role(node, concept)
-                if preferred:
-                    roles.add(preferred)
+    for node in taxonomy.nodes_of.get(concept.name, ()):
+        preferred = _preferred_role(node, concept)
+        if preferred:
+            roles.add(preferred)
     order = [
         names.ROLE_LABEL,
         names.ROLE_TERSE,

@@ -212,6 +212,7 @@ class Statement:
     summations: tuple[Summation, ...]
     titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     hypercube: Hypercube | None = None
+    closing: str | None = None  # the concept of a complete statement's last figures
 
     @property
     def role_uri(self) -> str:
@@ -255,6 +256,15 @@ class Taxonomy:
             for node, _ in statement.nodes():
                 home.setdefault(node.concept, statement.id)
         return home
+
+    @cached_property
+    def nodes_of(self) -> dict[str, list[Node]]:
+        """Every presentation node of each concept, across the statements."""
+        found: dict[str, list[Node]] = {}
+        for statement in self.statements:
+            for node, _ in statement.nodes():
+                found.setdefault(node.concept, []).append(node)
+        return found
 
     @cached_property
     def used_label_roles(self) -> dict[str, set[str]]:
@@ -342,6 +352,7 @@ def _statement(entry: StatementEntry) -> Statement:
         roots=tuple(_node(item, where) for item in entry.presentation),
         summations=tuple(_summation(text, where) for text in entry.calculations),
         titles={"en": tuple(entry.titles.en), "ja": tuple(entry.titles.ja)} if entry.titles else {},
+        closing=entry.closing,
         hypercube=Hypercube(cube.table, cube.line_items, tuple(Axis(a.axis, a.domain, a.default) for a in cube.axes))
         if cube
         else None,
@@ -362,6 +373,8 @@ def _check(taxonomy: Taxonomy) -> None:
                 raise TaxonomyError(f"{statement.id}: {node.concept} [total] has no total label")
         for summation in statement.summations:
             _check_summation(taxonomy, statement, summation, presented_anywhere)
+        if statement.closing and statement.closing not in {node.concept for node, _ in statement.nodes()}:
+            raise TaxonomyError(f"{statement.id}: closing line {statement.closing} is not presented there")
         if statement.hypercube:
             cube = statement.hypercube
             parts = [(cube.table, ItemKind.HYPERCUBE), (cube.line_items, ItemKind.ABSTRACT)]

@@ -110,6 +110,7 @@ class StatementEntry(_Strict):
     order: int
     title: str
     titles: Titles | None = None
+    closing: str | None = None  # the line a complete statement ends with (no such line: truncated)
     hypercube: HypercubeEntry | None = None
     presentation: list[str | dict[str, list[object]]]
     calculations: list[str] = Field(default_factory=list)
