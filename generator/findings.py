@@ -74,6 +74,9 @@ CODES: dict[str, Code] = {
     "footnote.untranslated": Code(I, "a note has no Japanese text in the release; its footnote is English only"),
     "footnote.japanese-only": Code(I, "a note is printed under the Japanese table only; its footnote is Japanese only"),
     "footnote.borrowed": Code(I, "a table prints no translation note of its own; the release's note is linked"),
+    "timeseries.unexplained-restatement": Code(
+        W, "a later release reports another value for a period and links no note explaining it"
+    ),
     # Validation of what we wrote (exit 1).
     "schema.invalid": Code(E, "the instance is not valid against the XBRL 2.1 schemas and the taxonomy"),
     "calc.inconsistent": Code(E, "a summation is inconsistent under Calculations 1.1 rounding"),
