@@ -1,6 +1,8 @@
 """``xbrlgen build``: releases in, taxonomy and validated instances out.
 
 read (source) -> map (mapping) -> write (instance, taxonomy.dts) -> validate
+-> downstream formats of each valid instance (xBRL-JSON, xBRL-CSV, inline
+XBRL, report package), the taxonomy package, and the time series of all.
 """
 
 from __future__ import annotations
@@ -15,8 +17,14 @@ from pathlib import Path
 from generator.coverage import COVERAGE_FILE, Entry, account, coverage_csv, prose_entries
 from generator.files import write_atomic
 from generator.findings import Finding, Severity, count
+from generator.inline.layout import layout
+from generator.inline.write import inline_bytes
+from generator.instance.model import Instance
 from generator.instance.write import instance_bytes
 from generator.mapping.release import MappedRelease, Release, group_releases, map_release
+from generator.oim.csv import csv_report
+from generator.oim.json import json_bytes, json_name
+from generator.packages import SCHEMA_URL, TAXONOMY_PACKAGE, report_package, report_package_name, taxonomy_package
 from generator.resources import sources_dir
 from generator.source.document import read_document
 from generator.source.errata import load_errata, load_exclusions
@@ -25,6 +33,7 @@ from generator.source.narrative import Narrative, load_narrative
 from generator.source.periods import fiscal_quarter, fiscal_year
 from generator.taxonomy.dts import SCHEMA, dts_files
 from generator.taxonomy.model import Taxonomy, load_taxonomy
+from generator.timeseries import CSV_FILE, PARQUET_FILE, csv_bytes, parquet_bytes, time_series, unexplained_restatements
 from generator.validation import validate_written
 
 EXIT_OK, EXIT_INVALID, EXIT_INPUT = 0, 1, 2
@@ -100,12 +109,14 @@ def build(
     narratives = load_narrative(sources_dir() / "narrative.yaml")
     releases, findings = group_releases(documents)
     findings += [f for d in documents if d.current_period_end is None for f in d.findings]
-    for name, data in dts_files(taxonomy).items():
+    dts = dts_files(taxonomy)
+    for name, data in dts.items():
         write_atomic(out_dir / name, data)
+    write_atomic(out_dir / TAXONOMY_PACKAGE, taxonomy_package(dts))
     outcomes: list[ReleaseOutcome] = []
     mapped: dict[str, MappedRelease] = {}
     for position, release in enumerate(releases, start=1):
-        outcome, mapping = _build_release(release, taxonomy, out_dir, narratives.get(release.primary.name))
+        outcome, mapping = _build_release(release, taxonomy, out_dir, narratives.get(release.primary.name), dts)
         outcomes.append(outcome)
         if mapping is not None:
             mapped.update({document.name: mapping for document in release.documents})
@@ -116,6 +127,8 @@ def build(
     entries += prose_entries(primaries)
     findings += unexplained
     write_atomic(out_dir / COVERAGE_FILE, coverage_csv(entries))
+    valid = [m.instance for m in primaries if m.instance is not None and _status(outcomes, m) == "written"]
+    findings += _time_series(valid, taxonomy, out_dir)
     result = BuildResult(outcomes, findings, EXIT_OK, entries)
     every = result.all_findings()
     if not releases or any(o.status == "input error" for o in outcomes) or count(findings, Severity.ERROR):
@@ -126,8 +139,34 @@ def build(
     return result
 
 
+def _status(outcomes: list[ReleaseOutcome], mapped: MappedRelease) -> str:
+    return next(o.status for o in outcomes if o.instance == mapped.release.instance_name)
+
+
+def _time_series(instances: list[Instance], taxonomy: Taxonomy, out_dir: Path) -> list[Finding]:
+    """The point-in-time series of every valid release, and the restatements nothing explains."""
+    series = time_series(instances, taxonomy)
+    write_atomic(out_dir / CSV_FILE, csv_bytes(series))
+    write_atomic(out_dir / PARQUET_FILE, parquet_bytes(series))
+    return unexplained_restatements(series)
+
+
+def _downstream(mapped: MappedRelease, taxonomy: Taxonomy, out_dir: Path, dts: dict[str, bytes]) -> None:
+    """The other formats of a valid instance: xBRL-JSON, xBRL-CSV, inline XBRL, its report package."""
+    instance = mapped.instance
+    assert instance is not None
+    write_atomic(out_dir / json_name(instance), json_bytes(instance))
+    for name, data in csv_report(instance).files().items():
+        write_atomic(out_dir / name, data)
+    placed = layout(mapped, instance, taxonomy)
+    report = str(Path(instance.name).with_suffix(".html"))
+    write_atomic(out_dir / report, inline_bytes(placed, instance, taxonomy))
+    packaged = inline_bytes(placed, instance, taxonomy, schema_ref=SCHEMA_URL)  # resolved by the package's catalog
+    write_atomic(out_dir / report_package_name(report), report_package(report, packaged, dts))
+
+
 def _build_release(
-    release: Release, taxonomy: Taxonomy, out_dir: Path, narrative: Narrative | None
+    release: Release, taxonomy: Taxonomy, out_dir: Path, narrative: Narrative | None, dts: dict[str, bytes]
 ) -> tuple[ReleaseOutcome, MappedRelease | None]:
     try:
         mapped = map_release(release, taxonomy, narrative)
@@ -158,7 +197,9 @@ def _build_release(
     outcome.footnotes = len(mapped.instance.footnotes)
     write_atomic(out_dir / mapped.instance.name, data)
     if any(f.severity is Severity.ERROR for f in problems):
-        outcome.status = "invalid"
+        outcome.status = "invalid"  # an invalid instance gets no other format: nothing downstream inherits it
+    else:
+        _downstream(mapped, taxonomy, out_dir, dts)
     return outcome, mapped
 
 
