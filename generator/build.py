@@ -18,7 +18,7 @@ from generator.coverage import COVERAGE_FILE, Entry, account, coverage_csv, pros
 from generator.files import write_atomic
 from generator.findings import Finding, Severity, count
 from generator.inline.layout import layout
-from generator.inline.write import inline_bytes
+from generator.inline.write import inline_bytes, inline_element, set_schema_ref
 from generator.instance.model import Instance
 from generator.instance.write import instance_bytes
 from generator.mapping.release import MappedRelease, Release, group_releases, map_release
@@ -33,7 +33,15 @@ from generator.source.narrative import Narrative, load_narrative
 from generator.source.periods import fiscal_quarter, fiscal_year
 from generator.taxonomy.dts import SCHEMA, dts_files
 from generator.taxonomy.model import Taxonomy, load_taxonomy
-from generator.timeseries import CSV_FILE, PARQUET_FILE, csv_bytes, parquet_bytes, time_series, unexplained_restatements
+from generator.timeseries import (
+    CSV_FILE,
+    PARQUET_FILE,
+    Series,
+    csv_bytes,
+    parquet_bytes,
+    time_series,
+    unexplained_restatements,
+)
 from generator.validation import validate_written
 
 EXIT_OK, EXIT_INVALID, EXIT_INPUT = 0, 1, 2
@@ -73,6 +81,7 @@ class BuildResult:
     findings: list[Finding]
     exit_code: int
     coverage: list[Entry] = field(default_factory=list)
+    series: list[Series] = field(default_factory=list)
 
     def all_findings(self) -> list[Finding]:
         """Build-level findings, then each release's."""
@@ -128,8 +137,9 @@ def build(
     findings += unexplained
     write_atomic(out_dir / COVERAGE_FILE, coverage_csv(entries))
     valid = [m.instance for m in primaries if m.instance is not None and _status(outcomes, m) == "written"]
-    findings += _time_series(valid, taxonomy, out_dir)
-    result = BuildResult(outcomes, findings, EXIT_OK, entries)
+    series = _time_series(valid, out_dir, taxonomy)
+    findings += unexplained_restatements(series)
+    result = BuildResult(outcomes, findings, EXIT_OK, entries, series)
     every = result.all_findings()
     if not releases or any(o.status == "input error" for o in outcomes) or count(findings, Severity.ERROR):
         result.exit_code = EXIT_INPUT
@@ -143,12 +153,12 @@ def _status(outcomes: list[ReleaseOutcome], mapped: MappedRelease) -> str:
     return next(o.status for o in outcomes if o.instance == mapped.release.instance_name)
 
 
-def _time_series(instances: list[Instance], taxonomy: Taxonomy, out_dir: Path) -> list[Finding]:
-    """The point-in-time series of every valid release, and the restatements nothing explains."""
+def _time_series(instances: list[Instance], out_dir: Path, taxonomy: Taxonomy) -> list[Series]:
+    """The point-in-time series of every valid release, written as CSV and Parquet."""
     series = time_series(instances, taxonomy)
     write_atomic(out_dir / CSV_FILE, csv_bytes(series))
     write_atomic(out_dir / PARQUET_FILE, parquet_bytes(series))
-    return unexplained_restatements(series)
+    return series
 
 
 def _downstream(mapped: MappedRelease, taxonomy: Taxonomy, out_dir: Path, dts: dict[str, bytes]) -> None:
@@ -158,11 +168,11 @@ def _downstream(mapped: MappedRelease, taxonomy: Taxonomy, out_dir: Path, dts: d
     write_atomic(out_dir / json_name(instance), json_bytes(instance))
     for name, data in csv_report(instance).files().items():
         write_atomic(out_dir / name, data)
-    placed = layout(mapped, instance, taxonomy)
+    document = inline_element(layout(mapped, instance, taxonomy), instance, taxonomy)
     report = str(Path(instance.name).with_suffix(".html"))
-    write_atomic(out_dir / report, inline_bytes(placed, instance, taxonomy))
-    packaged = inline_bytes(placed, instance, taxonomy, schema_ref=SCHEMA_URL)  # resolved by the package's catalog
-    write_atomic(out_dir / report_package_name(report), report_package(report, packaged, dts))
+    write_atomic(out_dir / report, inline_bytes(document))
+    set_schema_ref(document, SCHEMA_URL)  # in the package, the taxonomy is found by URL through its catalog
+    write_atomic(out_dir / report_package_name(report), report_package(report, inline_bytes(document), dts))
 
 
 def _build_release(

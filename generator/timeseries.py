@@ -130,7 +130,8 @@ def time_series(instances: list[Instance], taxonomy: Taxonomy) -> list[Series]:
         for before, after in zip(observations, observations[1:], strict=False):
             if not _same(before.fact, after.fact):
                 texts = notes[after.release.name].get(after.fact.id, [])
-                note, note_release = " ".join(texts), after.release.name
+                if texts:
+                    note, note_release = " ".join(texts), after.release.name
         label = taxonomy.concept(key[0]).label(names.ROLE_LABEL, "en") or key[0]
         series.append(Series(observations, label, note, note_release))
     return series

@@ -237,6 +237,13 @@ def _header(body: etree._Element, instance: Instance, schema_ref: str, hidden: t
         )
 
 
+def set_schema_ref(root: etree._Element, href: str) -> None:
+    """Point the document's taxonomy elsewhere (a report package resolves the taxonomy by URL)."""
+    reference = root.find(f".//{clark(names.LINK, 'schemaRef')}")
+    assert reference is not None
+    reference.set(clark(names.XLINK, "href"), href)
+
+
 def _close_empty(root: etree._Element) -> None:
     """Browsers read the file as HTML, where ``<td/>`` opens a cell it never closes."""
     for element in root.iter(clark(_H, "*")):
@@ -281,7 +288,6 @@ def inline_element(layout: Layout, instance: Instance, taxonomy: Taxonomy, schem
     return html
 
 
-def inline_bytes(layout: Layout, instance: Instance, taxonomy: Taxonomy, schema_ref: str = SCHEMA) -> bytes:
+def inline_bytes(root: etree._Element) -> bytes:
     """The inline XBRL document as deterministic UTF-8 (XHTML, read by browsers as HTML too)."""
-    root = inline_element(layout, instance, taxonomy, schema_ref)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", doctype="<!DOCTYPE html>", pretty_print=True)
