@@ -251,10 +251,7 @@ def _exact(value: Decimal) -> Decimal:
 
 def parquet_bytes(series: list[Series]) -> bytes:
     """The time series as Parquet: exact decimals, dates as dates, releases as a list."""
-    rows = [_row(item) for item in series]
-    for row in rows:
-        row["first_value"] = _exact(row["first_value"])  # type: ignore[arg-type]
-        row["latest_value"] = _exact(row["latest_value"])  # type: ignore[arg-type]
+    rows = [_row(i) | {"first_value": _exact(i.first.value), "latest_value": _exact(i.latest.value)} for i in series]
     table = pa.Table.from_pylist(rows, schema=SCHEMA)
     buffer = pa.BufferOutputStream()
     pq.write_table(table, buffer, compression="zstd")

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from lxml import etree
 
 from generator import names
+from generator.inline.layout import Layout
+from generator.inline.write import inline_element
+from generator.instance import units
+from generator.instance.contexts import Context, Duration
+from generator.instance.model import Fact, Instance
+from generator.taxonomy.model import Taxonomy
 from tests.conftest import INSTANCES, Built
 
 IX = {"ix": names.IX, "h": names.XHTML}
@@ -139,3 +146,17 @@ def test_browsers_meet_no_self_closed_element(built: Built) -> None:
     self_closed = set(re.findall(r"<([A-Za-z:]+)[^<>]*/>", text))
     # HTML's void elements, and XBRL's empty ones inside the hidden header
     assert self_closed == {"meta", "input", "link:schemaRef", "ix:relationship"}
+
+
+def test_a_fact_the_layout_cannot_place_is_kept_hidden(built: Built, taxonomy: Taxonomy) -> None:
+    # Never expected with the bundled releases; the fallback keeps the inline facts equal to the XML's.
+    fact = Fact(
+        "Revenues", Context(Duration(date(2001, 7, 1), date(2001, 9, 30))), units.JPY, Decimal("9528307000"), -3
+    )
+    instance = Instance("iij-20010930.xml", "", (fact,))
+    placed = Layout("t", "s", (), (), (), (fact,))
+    root = inline_element(placed, instance, taxonomy)
+    hidden = root.xpath("//ix:hidden/ix:nonFraction", namespaces=IX)
+    assert [(h.get("id"), h.get("unitRef"), h.get("decimals"), h.text) for h in hidden] == [
+        ("Revenues_D2001-07-01_2001-09-30_JPY", "JPY", "-3", "9528307000")
+    ]

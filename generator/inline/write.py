@@ -204,17 +204,13 @@ def _header(body: etree._Element, instance: Instance, schema_ref: str, hidden: t
     if hidden:
         holder = etree.SubElement(header, clark(_IX, "hidden"))
         for fact in hidden:  # never expected: a fact the layout could not place keeps the fact sets equal
-            if fact.numeric:
-                attributes = _attributes(fact) | {
-                    "unitRef": fact.unit.id if fact.unit else "",
-                    "decimals": str(fact.decimals),
-                    "id": fact.id,
-                }
-                etree.SubElement(holder, clark(_IX, "nonFraction"), attributes).text = format_decimal(fact.value)  # type: ignore[arg-type]
-            else:
-                etree.SubElement(holder, clark(_IX, "nonNumeric"), _attributes(fact) | {"id": fact.id}).text = str(
-                    fact.value
-                )
+            attributes = _attributes(fact) | {"id": fact.id}
+            tag = "nonNumeric"
+            if fact.unit is not None:
+                attributes |= {"unitRef": fact.unit.id, "decimals": str(fact.decimals)}
+                tag = "nonFraction"
+            value = format_decimal(fact.value) if isinstance(fact.value, Decimal) else fact.value
+            etree.SubElement(holder, clark(_IX, tag), attributes).text = value
     references = etree.SubElement(header, clark(_IX, "references"))
     etree.SubElement(
         references,
