@@ -80,6 +80,10 @@ def _summary(result: BuildResult, seconds: float) -> str:
     ]
     lines.insert(1, "  ".join("-" * width for width in widths))
     lines.append(summary_line(result.coverage) + " (coverage.csv)")
+    restated = sum(1 for item in result.series if item.restated)
+    lines.append(
+        f"time series: {len(result.series):,} series, {restated} restated (timeseries.csv, timeseries.parquet)"
+    )
     lines.append(f"{len(result.outcomes)} release(s) in {seconds:.2f} s; exit {result.exit_code}")
     return "\n".join(lines)
 

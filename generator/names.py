@@ -15,6 +15,11 @@ NONNUM = "http://www.xbrl.org/dtr/type/non-numeric"
 XBRLDT = "http://xbrl.org/2005/xbrldt"
 XBRLDI = "http://xbrl.org/2006/xbrldi"
 
+# Inline XBRL 1.1 and its Transformation Registry 4.
+XHTML = "http://www.w3.org/1999/xhtml"
+IX = "http://www.xbrl.org/2013/inlineXBRL"
+IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
+
 # Our taxonomy.
 IIJ = "http://www.iij.ad.jp/xbrl/2004-05-14"
 IIJ_PREFIX = "iij"

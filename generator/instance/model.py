@@ -60,6 +60,10 @@ class Footnote:
     texts: tuple[tuple[str, str], ...]  # (xml:lang, text), English first
     fact_ids: tuple[str, ...]
 
+    def resource_id(self, lang: str) -> str:
+        """The id of the note in one language: ``fn1-en`` (an XML footnote resource, an OIM note, an ix:footnote)."""
+        return f"{self.id}-{lang}"
+
 
 @dataclass(frozen=True)
 class Instance:

@@ -21,7 +21,7 @@ _PREFIXES = {
     names.ISO4217: "iso4217",
     names.IIJ: names.IIJ_PREFIX,
 }
-_NSMAP = {
+NSMAP = {
     "xbrli": names.XBRLI,
     "link": names.LINK,
     "xlink": names.XLINK,
@@ -38,12 +38,14 @@ def format_decimal(value: Decimal) -> str:
     return format(value, "f")
 
 
-def _measure(measure: Measure) -> str:
+def measure_qname(measure: Measure) -> str:
+    """A measure as a prefixed name: ``iso4217:JPY``."""
     namespace, local = measure
     return f"{_PREFIXES[namespace]}:{local}"
 
 
-def _context(parent: etree._Element, context: Context) -> None:
+def context_element(parent: etree._Element, context: Context) -> None:
+    """Append ``xbrli:context`` to ``parent`` (an instance or inline ``ix:resources``)."""
     element = etree.SubElement(parent, clark(_XBRLI, "context"), id=context.id)
     entity = etree.SubElement(element, clark(_XBRLI, "entity"))
     identifier = etree.SubElement(entity, clark(_XBRLI, "identifier"), scheme=context.scheme)
@@ -63,17 +65,18 @@ def _context(parent: etree._Element, context: Context) -> None:
         etree.SubElement(period, clark(_XBRLI, "endDate")).text = context.period.end.isoformat()
 
 
-def _unit(parent: etree._Element, unit: Unit) -> None:
+def unit_element(parent: etree._Element, unit: Unit) -> None:
+    """Append ``xbrli:unit`` to ``parent``."""
     element = etree.SubElement(parent, clark(_XBRLI, "unit"), id=unit.id)
     if not unit.denominator:
         for measure in unit.numerator:
-            etree.SubElement(element, clark(_XBRLI, "measure")).text = _measure(measure)
+            etree.SubElement(element, clark(_XBRLI, "measure")).text = measure_qname(measure)
         return
     divide = etree.SubElement(element, clark(_XBRLI, "divide"))
     for side, measures in (("unitNumerator", unit.numerator), ("unitDenominator", unit.denominator)):
         holder = etree.SubElement(divide, clark(_XBRLI, side))
         for measure in measures:
-            etree.SubElement(holder, clark(_XBRLI, "measure")).text = _measure(measure)
+            etree.SubElement(holder, clark(_XBRLI, "measure")).text = measure_qname(measure)
 
 
 def _footnotes(parent: etree._Element, instance: Instance) -> None:
@@ -106,7 +109,7 @@ def _footnotes(parent: etree._Element, instance: Instance) -> None:
                     clark(_XLINK, "label"): footnote.id,
                     clark(_XLINK, "role"): names.ROLE_FOOTNOTE,
                     clark(names.XML, "lang"): lang,
-                    "id": f"{footnote.id}-{lang}",
+                    "id": footnote.resource_id(lang),
                 },
             )
             resource.text = text
@@ -126,16 +129,16 @@ def _footnotes(parent: etree._Element, instance: Instance) -> None:
 
 def instance_element(instance: Instance) -> etree._Element:
     """The instance as an lxml tree."""
-    root = etree.Element(clark(_XBRLI, "xbrl"), nsmap=_NSMAP)
+    root = etree.Element(clark(_XBRLI, "xbrl"), nsmap=NSMAP)
     etree.SubElement(
         root,
         clark(_LINK, "schemaRef"),
         {clark(_XLINK, "type"): "simple", clark(_XLINK, "href"): instance.schema_ref or SCHEMA},
     )
     for context in instance.contexts:
-        _context(root, context)
+        context_element(root, context)
     for unit in instance.units:
-        _unit(root, unit)
+        unit_element(root, unit)
     for fact in instance.facts:
         attributes = {"contextRef": fact.context.id}
         if fact.unit is not None:

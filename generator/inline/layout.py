@@ -1,0 +1,245 @@
+"""Where each fact appears in the rendered release: its printed tables, rows and columns.
+
+The layout is decided from the mapped release before anything is written:
+every printed English table becomes a grid with the release's rows and
+value columns (derived percentages are left out: they are no facts), every
+cell knows the figure(s) it prints.  A fact printed more than once is tagged
+once, where it is printed at its own precision, preferring the concept's home
+statement; its other printings are shown untagged, linked to the tagged one.
+Facts no table prints (cover, exchange rate, guidance stated in prose) are
+listed in sections of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from generator.instance.model import Fact, Instance
+from generator.mapping.figures import Figure
+from generator.mapping.release import MappedRelease
+from generator.source.model import CellKind, Column, ColumnRole, Table
+from generator.source.periods import fiscal_quarter, fiscal_year
+from generator.taxonomy.model import Taxonomy
+
+# Columns that print figures; percentages of total and changes are derived, spacers empty.
+_VALUE_ROLES = (ColumnRole.USD, ColumnRole.JPY, ColumnRole.QUARTER, ColumnRole.FORECAST, ColumnRole.CATEGORY)
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """One figure as the document shows it.
+
+    ``scale`` is the power of ten between the printed number and the fact
+    (3 for thousands, -2 for a percentage); ``negated`` says the statement
+    prints the fact's negation (a payment shown in parentheses).
+    """
+
+    fact: Fact
+    tagged: bool
+    scale: int
+    fraction_digits: int
+    negated: bool = False
+    dash: bool = False
+    percent: bool = False
+
+    @property
+    def printed_negative(self) -> bool:
+        """Whether the figure is printed in parentheses."""
+        value = self.fact.value
+        assert isinstance(value, Decimal)
+        return value != 0 and (value < 0) != self.negated
+
+
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    """A cell: the figures it prints (two for a range), or printed text that is no figure (``n/a``)."""
+
+    shown: tuple[Shown, ...] = ()
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    """A printed row: its label as printed, the concept's Japanese label, its cells."""
+
+    label: str
+    label_ja: str | None
+    cells: tuple[GridCell, ...]
+    line: int
+
+    @property
+    def heading(self) -> bool:
+        """A row that prints no figure (a section heading)."""
+        return not any(cell.shown or cell.text for cell in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """A printed table: title, unit caption, column headings, rows."""
+
+    title: str
+    title_ja: str | None
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[GridRow, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The rendered release: heading, cover facts, prose facts, printed tables, facts placed nowhere."""
+
+    title: str
+    source: str
+    cover: tuple[Fact, ...]
+    prose: tuple[Fact, ...]
+    grids: tuple[Grid, ...]
+    hidden: tuple[Fact, ...]
+
+
+def _month(day: date) -> str:
+    return f"{day:%b} {day.day}, {day.year}"
+
+
+def _column_heading(column: Column) -> str:
+    period = column.period
+    role = column.role.value.upper() if column.role in (ColumnRole.USD, ColumnRole.JPY) else column.header
+    if period is None:
+        return role
+    if period.is_instant:
+        when = f"As of {_month(period.end)}"
+    elif period.months == 12:
+        when = f"Year ended {_month(period.end)}"
+    else:
+        when = f"{period.months} months ended {_month(period.end)}"
+    return f"{when} ({role})" if role else when
+
+
+def _caption(table: Table) -> str:
+    if table.scale == 1000:
+        exempt = ", except per share and per ADS data" if table.per_unit_exempt else ""
+        return f"Thousands of Japanese yen (JPY) and US dollars (USD){exempt}"
+    if table.scale == 1_000_000:
+        return "Millions of Japanese yen"
+    return {"gbps": "Gbps", "percent": "Percent"}.get(table.unit or "", "")
+
+
+def _title(table: Table, taxonomy: Taxonomy) -> tuple[str, str | None]:
+    if table.name:
+        return table.name, None
+    statement = taxonomy.statement(table.kind.value)
+    title = statement.title.split(" - ", 1)[-1]
+    japanese = statement.titles.get("ja", ())
+    return title, japanese[0] if japanese else None
+
+
+_CellKey = tuple[int, int, int, str]
+
+
+def _cell_key(figure: Figure) -> _CellKey:
+    """Table, line, column and the printed row label: an erratum may split one line into two rows."""
+    label = figure.resolved.row.label
+    if figure.column.role is ColumnRole.CATEGORY:  # a matrix cell reads as "row | column"
+        label = label.removesuffix(f" | {figure.column.header}")
+    return (figure.table.title_line, figure.resolved.row.line, figure.cell.col, label)
+
+
+def _tagged_printing(figures: tuple[Figure, ...], fact: Fact, taxonomy: Taxonomy) -> Figure:
+    """The printing that carries the fact: its own value and precision, from the home statement if printed there."""
+    exact = [f for f in figures if f.value == fact.value and f.decimals == fact.decimals]
+    home = taxonomy.home_statement.get(fact.concept)
+    exact.sort(key=lambda f: (f.network != home, _cell_key(f)))
+    return exact[0]
+
+
+def _shown(figure: Figure, fact: Fact, tagged: bool) -> Shown:
+    return Shown(
+        fact=fact,
+        tagged=tagged,
+        scale=figure.cell.fraction_digits - figure.decimals,
+        fraction_digits=figure.cell.fraction_digits,
+        negated=figure.resolved.placement.node.negated,
+        dash=figure.cell.kind is CellKind.DASH,
+        percent=figure.cell.percent,
+    )
+
+
+def _label_ja(figure: Figure, taxonomy: Taxonomy) -> str | None:
+    concept = taxonomy.concept(figure.concept)
+    role = figure.resolved.placement.node.preferred_label_role()
+    return concept.label(role, "ja") or concept.label("http://www.xbrl.org/2003/role/label", "ja")
+
+
+def _grid(
+    table: Table, by_cell: dict[_CellKey, list[Shown]], figures: dict[tuple[int, str], Figure], taxonomy: Taxonomy
+) -> Grid:
+    positions = [i for i, column in enumerate(table.columns) if column.role in _VALUE_ROLES]
+    matrix = any(table.columns[i].role is ColumnRole.CATEGORY for i in positions)  # a concept per cell, not per row
+    rows = []
+    for row in table.rows:
+        cells = []
+        label_ja = None
+        for i in positions:
+            cell = row.cells[i]
+            shown = tuple(by_cell.get((table.title_line, row.line, cell.col, row.label), ()))
+            text = "" if shown or cell.kind is CellKind.BLANK else cell.text
+            cells.append(GridCell(shown, text))
+        first = figures.get((row.line, row.label))
+        if first is not None and not matrix:
+            label_ja = _label_ja(first, taxonomy)
+        rows.append(GridRow(row.label, label_ja, tuple(cells), row.line))
+    title, title_ja = _title(table, taxonomy)
+    columns = tuple(_column_heading(table.columns[i]) for i in positions)
+    return Grid(title, title_ja, _caption(table), columns, tuple(rows), table.title_line)
+
+
+def release_title(mapped: MappedRelease) -> str:
+    """``3Q FY2002 earnings release (three months ended 2002-12-31)``."""
+    end = mapped.release.period_end
+    months = min((t.months for t in mapped.release.primary.english_tables if t.months), default=3)
+    period = f"FY{fiscal_year(end)}" if months == 12 else f"{fiscal_quarter(end)}Q FY{fiscal_year(end)}"
+    return f"Internet Initiative Japan Inc.: {period} earnings release, period ended {_month(end)}"
+
+
+def layout(mapped: MappedRelease, instance: Instance, taxonomy: Taxonomy) -> Layout:
+    """Decide where every fact of the instance is shown."""
+    facts = {fact.id: fact for fact in instance.facts}
+    by_key = {fact.key: fact for fact in instance.facts}
+    by_cell: dict[_CellKey, list[Shown]] = {}
+    placed: set[str] = set()
+    tagged: dict[tuple[int, int, int, str, str], str] = {}
+    for draft in mapped.drafts:
+        chosen = _tagged_printing(draft.figures, draft.fact, taxonomy)
+        tagged[(*_cell_key(chosen), draft.fact.context.id)] = draft.fact.id
+    first_figure: dict[tuple[int, int, str], Figure] = {}
+    for figure in mapped.figures:
+        title, line, _, label = _cell_key(figure)
+        first_figure.setdefault((title, line, label), figure)
+        key = (*_cell_key(figure), figure.context.id)
+        fact_id = tagged.get(key)
+        fact = facts[fact_id] if fact_id else by_key.get(figure.key)
+        if fact is None:
+            continue  # a figure of a fact the release does not report (none today)
+        is_tagged = fact_id is not None and fact_id not in placed
+        if is_tagged:
+            placed.add(fact.id)
+            shown = _shown(figure, fact, True)
+        else:
+            shown = _shown(figure, fact, False)
+            if figure.value != fact.value:  # the losing printing of a figure printed twice: show what is printed
+                shown = _shown(
+                    figure, Fact(fact.concept, fact.context, fact.unit, figure.value, figure.decimals), False
+                )
+        by_cell.setdefault(_cell_key(figure), []).append(shown)
+    grids = []
+    for table in sorted(mapped.release.primary.english_tables, key=lambda t: t.title_line):
+        rows = {(line, label): f for (title, line, label), f in first_figure.items() if title == table.title_line}
+        grids.append(_grid(table, by_cell, rows, taxonomy))
+    rest = [fact for fact in instance.facts if fact.id not in placed]
+    prose_ids = {fact.id for fact in mapped.prose}
+    cover = tuple(f for f in rest if f.id not in prose_ids and not f.context.members)
+    prose = tuple(f for f in rest if f.id in prose_ids)
+    hidden = tuple(f for f in rest if f not in cover and f not in prose)
+    return Layout(release_title(mapped), mapped.release.primary.name, cover, prose, tuple(grids), hidden)

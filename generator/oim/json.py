@@ -1,0 +1,57 @@
+"""xBRL-JSON (OIM 1.0): one object per fact, keyed by the fact's id; footnotes are ``xbrl:note`` facts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath
+
+from generator.instance.model import Fact, Instance
+from generator.oim import aspects
+from generator.taxonomy.schema import SCHEMA
+
+DOCUMENT_TYPE = "https://xbrl.org/2021/xbrl-json"
+
+
+def json_name(instance: Instance) -> str:
+    """``iij-20021231.json`` beside ``iij-20021231.xml``."""
+    return str(PurePosixPath(instance.name).with_suffix(".json"))
+
+
+def _fact(fact: Fact, links: list[str] | None) -> dict[str, object]:
+    dimensions: dict[str, str] = {"concept": aspects.concept(fact), "entity": aspects.entity(fact.context)}
+    dimensions["period"] = aspects.json_period(fact.context.period)
+    unit = aspects.unit(fact.unit)
+    if unit is not None:
+        dimensions["unit"] = unit
+    if fact.lang:
+        dimensions["language"] = fact.lang
+    dimensions.update(aspects.dimensions(fact.context))
+    entry: dict[str, object] = {"value": aspects.value(fact)}
+    if fact.decimals is not None:
+        entry["decimals"] = fact.decimals
+    entry["dimensions"] = dimensions
+    if links:
+        entry["links"] = {aspects.FOOTNOTE_LINK_TYPE: {aspects.DEFAULT_LINK_GROUP: links}}
+    return entry
+
+
+def json_document(instance: Instance) -> dict[str, object]:
+    """The xBRL-JSON report as plain data: facts in instance order, then the notes."""
+    links = aspects.footnote_links(instance)
+    facts: dict[str, object] = {fact.id: _fact(fact, links.get(fact.id)) for fact in instance.facts}
+    for footnote in instance.footnotes:
+        for lang, text in footnote.texts:
+            note_id = footnote.resource_id(lang)
+            facts[note_id] = {
+                "value": text,
+                "dimensions": {"concept": aspects.NOTE_CONCEPT, "noteId": note_id, "language": lang},
+            }
+    return {
+        "documentInfo": aspects.document_info(DOCUMENT_TYPE, instance.schema_ref or SCHEMA),
+        "facts": facts,
+    }
+
+
+def json_bytes(instance: Instance) -> bytes:
+    """The xBRL-JSON report as deterministic UTF-8."""
+    return (json.dumps(json_document(instance), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
