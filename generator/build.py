@@ -8,8 +8,10 @@ XBRL, report package), the taxonomy package, and the time series of all.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,14 +23,14 @@ from generator.inline.layout import layout
 from generator.inline.write import inline_bytes, inline_element, set_schema_ref
 from generator.instance.model import Instance
 from generator.instance.write import instance_bytes
-from generator.mapping.release import MappedRelease, Release, group_releases, map_release
+from generator.mapping.release import MappedRelease, Release, group_carriers, map_release
 from generator.oim.csv import csv_report
 from generator.oim.json import json_bytes, json_name
 from generator.packages import SCHEMA_URL, TAXONOMY_PACKAGE, report_package, report_package_name, taxonomy_package
 from generator.resources import sources_dir
 from generator.source.document import read_document
-from generator.source.errata import load_errata, load_exclusions
-from generator.source.model import Document
+from generator.source.errata import Erratum, Exclusion, load_errata, load_exclusions
+from generator.source.model import Document, Summary
 from generator.source.narrative import Narrative, load_narrative
 from generator.source.periods import fiscal_quarter, fiscal_year
 from generator.taxonomy.dts import dts_files
@@ -87,10 +89,44 @@ class BuildResult:
         return self.findings + [f for o in self.outcomes for f in o.findings]
 
 
-def _read(paths: list[Path]) -> list[Document]:
-    errata = load_errata(sources_dir() / "errata.yaml")
-    exclusions = load_exclusions(sources_dir() / "exclusions.yaml")
-    return [read_document(path, errata.get(path.name), exclusions.get(path.name)) for path in paths]
+@dataclass(frozen=True)
+class _Sources:
+    """What reading a release text needs besides the text: the curated errata, exclusions and prose."""
+
+    errata: dict[str, dict[int, Erratum]]
+    exclusions: dict[str, dict[int, Exclusion]]
+    narratives: dict[str, Narrative]
+
+    @staticmethod
+    def load() -> _Sources:
+        folder = sources_dir()
+        return _Sources(
+            load_errata(folder / "errata.yaml"),
+            load_exclusions(folder / "exclusions.yaml"),
+            load_narrative(folder / "narrative.yaml"),
+        )
+
+    def read(self, path: Path) -> Document:
+        return read_document(path, self.errata.get(path.name), self.exclusions.get(path.name))
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every release's build shares; a worker process receives it once."""
+
+    taxonomy: Taxonomy
+    sources: _Sources
+    out_dir: Path
+    dts: dict[str, bytes]
+
+
+@dataclass
+class _Built:
+    """One release built: its outcome, the coverage of its documents, its instance if valid."""
+
+    outcome: ReleaseOutcome
+    coverage: list[Entry]
+    instance: Instance | None
 
 
 def _outcome(mapped: MappedRelease) -> ReleaseOutcome:
@@ -110,46 +146,97 @@ def build(
     out_dir: Path,
     progress: Callable[[int, int, ReleaseOutcome], None] | None = None,
     taxonomy: Taxonomy | None = None,
+    jobs: int = 1,
 ) -> BuildResult:
-    """Build every release the sources carry into ``out_dir``."""
+    """Build every release the sources carry into ``out_dir``, in ``jobs`` processes."""
     taxonomy = taxonomy or load_taxonomy()
-    documents = _read(sources)
-    narratives = load_narrative(sources_dir() / "narrative.yaml")
-    releases, findings = group_releases(documents)
-    findings += [f for d in documents if d.current_period_end is None for f in d.findings]
     dts = dts_files(taxonomy)
     for name, data in dts.items():
         write_atomic(out_dir / name, data)
     write_atomic(out_dir / TAXONOMY_PACKAGE, taxonomy_package(dts))
-    outcomes: list[ReleaseOutcome] = []
-    mapped: dict[str, MappedRelease] = {}
-    for position, release in enumerate(releases, start=1):
-        outcome, mapping = _build_release(release, taxonomy, out_dir, narratives.get(release.primary.name), dts)
-        outcomes.append(outcome)
-        if mapping is not None:
-            mapped.update({document.name: mapping for document in release.documents})
-        if progress:
-            progress(position, len(releases), outcome)
-    entries, unexplained = account(documents, mapped)
-    primaries = [m for name, m in mapped.items() if name == m.release.primary.name and m.instance is not None]
-    entries += prose_entries(primaries)
+    context = _Context(taxonomy, _Sources.load(), out_dir, dts)
+    if jobs > 1:
+        built, findings, alone = _build_in_pool(sources, context, jobs, progress)
+    else:
+        built, findings, alone = _build_here(sources, context, progress)
+    outcomes = [b.outcome for b in built]
+    entries = [entry for b in built for entry in b.coverage]
+    unread, unexplained = account(alone, {})  # documents that carry no release
+    entries += unread
     findings += unexplained
     write_atomic(out_dir / COVERAGE_FILE, coverage_csv(entries))
-    valid = [m.instance for m in primaries if m.instance is not None and _status(outcomes, m) == "written"]
-    series = _time_series(valid, out_dir, taxonomy)
+    series = _time_series([b.instance for b in built if b.instance is not None], out_dir, taxonomy)
     findings += restatements(series)
     result = BuildResult(outcomes, findings, EXIT_OK, entries, series)
-    every = result.all_findings()
-    if not releases or any(o.status == "input error" for o in outcomes) or count(findings, Severity.ERROR):
+    if not built or any(o.status == "input error" for o in outcomes) or count(findings, Severity.ERROR):
         result.exit_code = EXIT_INPUT
-    elif any(f.severity is Severity.ERROR for f in every):
+    elif any(f.severity is Severity.ERROR for f in result.all_findings()):
         result.exit_code = EXIT_INVALID
     write_atomic(out_dir / FINDINGS_FILE, findings_json(result))
     return result
 
 
-def _status(outcomes: list[ReleaseOutcome], mapped: MappedRelease) -> str:
-    return next(o.status for o in outcomes if o.instance == mapped.release.instance_name)
+def _build_here(
+    sources: list[Path], context: _Context, progress: Callable[[int, int, ReleaseOutcome], None] | None
+) -> tuple[list[_Built], list[Finding], list[Document]]:
+    """Read every document once, group, build each release in this process."""
+    documents = [context.sources.read(path) for path in sources]
+    groups, findings = group_carriers(documents)
+    findings += [f for d in documents if d.current_period_end is None for f in d.findings]
+    built = []
+    for position, (primary, copies) in enumerate(groups, start=1):
+        built.append(_build_release(Release(primary, copies), context))
+        if progress:
+            progress(position, len(groups), built[-1].outcome)
+    grouped = {d.name for primary, copies in groups for d in (primary, *copies)}
+    return built, findings, [d for d in documents if d.name not in grouped]
+
+
+_WORKER: _Context | None = None  # a pool process's shared context, set once when it starts
+
+
+def _start_worker(context: _Context) -> None:
+    global _WORKER
+    _WORKER = context
+
+
+def _summarize(path: Path) -> Summary:
+    assert _WORKER is not None
+    return _WORKER.sources.read(path).summary()
+
+
+def _build_group(paths: tuple[Path, ...]) -> _Built:
+    assert _WORKER is not None
+    documents = [_WORKER.sources.read(path) for path in paths]
+    return _build_release(Release(documents[0], tuple(documents[1:])), _WORKER)
+
+
+def _build_in_pool(
+    sources: list[Path], context: _Context, jobs: int, progress: Callable[[int, int, ReleaseOutcome], None] | None
+) -> tuple[list[_Built], list[Finding], list[Document]]:
+    """Summarize documents, group them, build releases: each step spread over ``jobs`` processes.
+
+    A worker re-reads a release's documents rather than receive them: reading
+    costs less than sending a read document between processes.  Results come
+    back in release order, so the output is the same whatever ``jobs`` is.
+    """
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(
+        jobs, mp_context=multiprocessing.get_context(method), initializer=_start_worker, initargs=(context,)
+    ) as pool:
+        chunk = max(1, len(sources) // (jobs * 8))
+        summaries = list(pool.map(_summarize, sources, chunksize=chunk))
+        groups, findings = group_carriers(summaries)
+        findings += [f for s in summaries if s.current_period_end is None for f in s.findings]
+        paths = [(primary.path, *(copy.path for copy in copies)) for primary, copies in groups]
+        built = []
+        for position, result in enumerate(pool.map(_build_group, paths, chunksize=chunk), start=1):
+            built.append(result)
+            if progress:
+                progress(position, len(groups), result.outcome)
+    grouped = {path for group in paths for path in group}
+    alone = [context.sources.read(s.path) for s in summaries if s.path not in grouped]
+    return built, findings, alone
 
 
 def _time_series(instances: list[Instance], out_dir: Path, taxonomy: Taxonomy) -> list[Series]:
@@ -160,57 +247,53 @@ def _time_series(instances: list[Instance], out_dir: Path, taxonomy: Taxonomy) -
     return series
 
 
-def _downstream(mapped: MappedRelease, taxonomy: Taxonomy, out_dir: Path, dts: dict[str, bytes]) -> None:
+def _downstream(mapped: MappedRelease, context: _Context) -> None:
     """The other formats of a valid instance: xBRL-JSON, xBRL-CSV, inline XBRL, its report package."""
-    instance = mapped.instance
+    instance, out_dir = mapped.instance, context.out_dir
     assert instance is not None
     write_atomic(out_dir / json_name(instance), json_bytes(instance))
     for name, data in csv_report(instance).files().items():
         write_atomic(out_dir / name, data)
-    document = inline_element(layout(mapped, instance, taxonomy), instance, taxonomy)
+    document = inline_element(layout(mapped, instance, context.taxonomy), instance, context.taxonomy)
     report = str(Path(instance.name).with_suffix(".html"))
     write_atomic(out_dir / report, inline_bytes(document))
     set_schema_ref(document, SCHEMA_URL)  # in the package, the taxonomy is found by URL through its catalog
-    write_atomic(out_dir / report_package_name(report), report_package(report, inline_bytes(document), dts))
+    write_atomic(out_dir / report_package_name(report), report_package(report, inline_bytes(document), context.dts))
 
 
-def _build_release(
-    release: Release, taxonomy: Taxonomy, out_dir: Path, narrative: Narrative | None, dts: dict[str, bytes]
-) -> tuple[ReleaseOutcome, MappedRelease | None]:
+def _build_release(release: Release, context: _Context) -> _Built:
+    """Map, write, validate one release; then its other formats and the coverage of its documents."""
     try:
-        mapped = map_release(release, taxonomy, narrative)
+        mapped = map_release(release, context.taxonomy, context.sources.narratives.get(release.primary.name))
     except Exception as error:  # an input we failed to anticipate must not crash the build
         if os.environ.get("XBRLGEN_DEBUG"):
             raise
         finding = Finding(
             "source.unreadable-file", f"cannot map the release: {type(error).__name__}: {error}", release.primary.name
         )
-        outcome = ReleaseOutcome(
-            tuple(d.name for d in release.documents),
-            str(release.period_end),
-            None,
-            findings=[finding],
-            status="input error",
-        )
-        return outcome, None
+        names = tuple(d.name for d in release.documents)
+        outcome = ReleaseOutcome(names, str(release.period_end), None, findings=[finding], status="input error")
+        coverage, _ = account(list(release.documents), {})
+        return _Built(outcome, coverage, None)
     outcome = _outcome(mapped)
-    if mapped.instance is None:
-        outcome.status = "input error"
-        outcome.instance = None
-        return outcome, mapped
+    coverage, unexplained = account(list(release.documents), {d.name: mapped for d in release.documents})
+    outcome.findings += unexplained
+    if mapped.instance is None or unexplained:  # a figure nobody accounts for is bad input: nothing is written
+        outcome.status, outcome.instance = "input error", None
+        return _Built(outcome, coverage, None)
+    coverage += prose_entries([mapped])
     data = instance_bytes(mapped.instance)
-    report = validate_written(data, out_dir / mapped.instance.name, mapped.instance.name)
-    problems = report.findings
+    problems = validate_written(data, context.out_dir / mapped.instance.name, mapped.instance.name).findings
     outcome.findings += problems
     outcome.facts = len(mapped.instance.facts)
     outcome.contexts = len(mapped.instance.contexts)
     outcome.footnotes = len(mapped.instance.footnotes)
-    write_atomic(out_dir / mapped.instance.name, data)
+    write_atomic(context.out_dir / mapped.instance.name, data)
     if any(f.severity is Severity.ERROR for f in problems):
         outcome.status = "invalid"  # an invalid instance gets no other format: nothing downstream inherits it
-    else:
-        _downstream(mapped, taxonomy, out_dir, dts)
-    return outcome, mapped
+        return _Built(outcome, coverage, None)
+    _downstream(mapped, context)
+    return _Built(outcome, coverage, mapped.instance)
 
 
 def findings_json(result: BuildResult) -> bytes:

@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
     build_cmd.add_argument("-v", "--verbose", action="store_true", help="also list info findings")
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
+    build_cmd.add_argument("--jobs", "-j", type=_positive, default=1, metavar="N", help="build in N processes")
     taxonomy_cmd = commands.add_parser("taxonomy", help="write the taxonomy files from taxonomy/source")
     taxonomy_cmd.add_argument("--out", type=Path, default=Path("taxonomy"), help="folder (default: taxonomy)")
     validate_cmd = commands.add_parser("validate", help="validate XBRL 2.1 instances, offline")
@@ -46,6 +47,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate_cmd.add_argument("-q", "--quiet", action="store_true", help="print errors only (text format)")
     return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def _progress(position: int, total: int, outcome: ReleaseOutcome) -> None:
@@ -114,7 +122,7 @@ def _run_build(args: argparse.Namespace) -> int:
         print(f"xbrlgen: error: no such file: {', '.join(missing)}", file=sys.stderr)
         return EXIT_INPUT
     started = time.perf_counter()
-    result = build(list(sources), args.out, progress=None if args.quiet else _progress)
+    result = build(list(sources), args.out, progress=None if args.quiet else _progress, jobs=args.jobs)
     shown = {Severity.ERROR} if args.quiet else {Severity.ERROR, Severity.WARNING}
     if args.verbose:
         shown.add(Severity.INFO)

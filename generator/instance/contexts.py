@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from generator import names
@@ -45,14 +45,20 @@ class Context:
     scheme: str = names.CIK_SCHEME
     identifier: str = names.IIJ_CIK
 
-    @property
-    def id(self) -> str:
-        """Deterministic id: ``I2001-09-30``, ``D2001-10-01_2001-12-31_ForecastMember_UpperMember``."""
+    _id: str = field(init=False, repr=False, compare=False, default="")
+
+    def __post_init__(self) -> None:
+        # The id is asked for tens of thousands of times per build: computed once.
         if isinstance(self.period, Instant):
             base = f"I{self.period.day.isoformat()}"
         else:
             base = f"D{self.period.start.isoformat()}_{self.period.end.isoformat()}"
-        return "_".join([base, *(member for _, member in self.members)])
+        object.__setattr__(self, "_id", "_".join([base, *(member for _, member in self.members)]))
+
+    @property
+    def id(self) -> str:
+        """Deterministic id: ``I2001-09-30``, ``D2001-10-01_2001-12-31_ForecastMember_UpperMember``."""
+        return self._id
 
     def sort_key(self) -> tuple[int, int, int, tuple[tuple[str, str], ...]]:
         """Durations before instants, latest end first, longest first, undimensioned first."""

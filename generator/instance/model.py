@@ -45,11 +45,16 @@ class Fact:
         """What makes two facts duplicates: concept, context, unit (or language)."""
         return (self.concept, self.context.id, self.unit.id if self.unit else self.lang or "")
 
+    _id: str = field(init=False, repr=False, compare=False, default="")
+
+    def __post_init__(self) -> None:
+        suffix = self.unit.id if self.unit else self.lang
+        object.__setattr__(self, "_id", f"{self.concept}_{self.context.id}" + (f"_{suffix}" if suffix else ""))
+
     @property
     def id(self) -> str:
-        """Stable id: ``Revenues_D2001-07-01_2001-09-30_JPY``."""
-        suffix = self.unit.id if self.unit else self.lang
-        return f"{self.concept}_{self.context.id}" + (f"_{suffix}" if suffix else "")
+        """Stable id: ``Revenues_D2001-07-01_2001-09-30_JPY`` (computed once)."""
+        return self._id
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol, TypeVar
 
 from generator import names
 from generator.findings import Finding, Severity
@@ -80,9 +81,36 @@ class MappedRelease:
         return [f for f in self.findings if f.severity is Severity.ERROR]
 
 
-def group_releases(documents: list[Document]) -> tuple[list[Release], list[Finding]]:
-    """Group documents by the release they carry; unreadable documents become findings."""
-    by_end: dict[date, list[Document]] = {}
+class Carrier(Protocol):
+    """What grouping needs of a document (a read document, or a summary of one)."""
+
+    @property
+    def name(self) -> str: ...  # noqa: D102
+
+    @property
+    def current_period_end(self) -> date | None: ...  # noqa: D102
+
+    @property
+    def unreadable(self) -> tuple[object, ...]: ...  # noqa: D102
+
+    @property
+    def form_6k(self) -> bool: ...  # noqa: D102
+
+    @property
+    def findings(self) -> tuple[Finding, ...]: ...  # noqa: D102
+
+
+C = TypeVar("C", bound=Carrier)
+
+
+def group_carriers(documents: list[C]) -> tuple[list[tuple[C, tuple[C, ...]]], list[Finding]]:
+    """Group documents by the release they carry: (primary, copies); unreadable ones become findings.
+
+    Documents whose statements share a current period end carry one
+    release; the one with the fewest unreadable statements (not a 6-K) is
+    its primary.
+    """
+    by_end: dict[date, list[C]] = {}
     findings: list[Finding] = []
     for document in documents:
         end = document.current_period_end
@@ -91,7 +119,7 @@ def group_releases(documents: list[Document]) -> tuple[list[Release], list[Findi
                 findings.append(Finding("source.no-statements", "no readable English statement", document.name))
             continue
         by_end.setdefault(end, []).append(document)
-    releases = []
+    groups = []
     for end in sorted(by_end):
         ranked = sorted(by_end[end], key=lambda d: (len(d.unreadable), d.form_6k, d.name))
         if len(ranked) > 1 and (len(ranked[0].unreadable), ranked[0].form_6k) == (
@@ -111,8 +139,14 @@ def group_releases(documents: list[Document]) -> tuple[list[Release], list[Findi
                     copy.name,
                 )
             )
-        releases.append(Release(ranked[0], tuple(ranked[1:])))
-    return releases, findings
+        groups.append((ranked[0], tuple(ranked[1:])))
+    return groups, findings
+
+
+def group_releases(documents: list[Document]) -> tuple[list[Release], list[Finding]]:
+    """Group read documents into releases."""
+    groups, findings = group_carriers(documents)
+    return [Release(primary, copies) for primary, copies in groups], findings
 
 
 def _as_copy_problem(finding: Finding, language: Language) -> Finding:

@@ -53,5 +53,20 @@ def json_document(instance: Instance) -> dict[str, object]:
 
 
 def json_bytes(instance: Instance) -> bytes:
-    """The xBRL-JSON report as deterministic UTF-8."""
-    return (json.dumps(json_document(instance), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """The xBRL-JSON report as deterministic UTF-8, one fact per line.
+
+    Each fact is encoded compactly (json's C encoder; with ``indent`` it falls
+    back to pure Python, several times slower), the document around them
+    indented, so a diff still shows one changed fact as one changed line.
+    """
+    document = json_document(instance)
+    facts = document.pop("facts")
+    assert isinstance(facts, dict)
+
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    lines = [f" {dump(key)}: {dump(value)}" for key, value in document.items()]
+    entries = ",\n".join(f"  {dump(key)}: {dump(value)}" for key, value in facts.items())
+    lines.append(f' "facts": {{\n{entries}\n }}')
+    return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")

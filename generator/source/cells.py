@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal
 
 from generator.source.model import BLANK, Cell, CellKind
@@ -24,37 +23,39 @@ _DOT_LEADER = re.compile(r"^[·.•∙⋅ ]+$")
 _RANGE = re.compile(r"^(\S+)\s+to\s+(\S+)$")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def prints_figure(raw: str) -> bool:
     """Whether a cell prints a figure, garbled or not: a digit, or a dash (the releases' zero)."""
     text = strip_markup(raw).strip()
-    return text in _DASHES or any(ch.isdigit() for ch in text)
+    return text in _DASHES or _DIGIT.search(text) is not None
 
 
 def parse_cell(raw: str, col: int = 0) -> Cell:
     """Read one cell; anything that is not a figure, a dash, n/a or a range is unreadable."""
-    cell = _parse(strip_markup(raw).strip())
-    return replace(cell, col=col) if col else cell
+    return _parse(strip_markup(raw).strip(), col)
 
 
-def _parse(text: str) -> Cell:
+def _parse(text: str, col: int) -> Cell:
     if not text:
-        return BLANK
+        return Cell("", CellKind.BLANK, col=col) if col else BLANK
     if text in _DASHES:
-        return Cell(text, CellKind.DASH)
+        return Cell(text, CellKind.DASH, col=col)
     if text.lower() in _NOT_AVAILABLE:
-        return Cell(text, CellKind.NA)
+        return Cell(text, CellKind.NA, col=col)
     if _DOT_LEADER.match(text):
-        return Cell(text, CellKind.BLANK)
+        return Cell(text, CellKind.BLANK, col=col)
     ends = _RANGE.match(text)
     if ends:
-        low, high = _parse(ends.group(1)), _parse(ends.group(2))
+        low, high = _parse(ends.group(1), col), _parse(ends.group(2), col)
         if low.kind is CellKind.NUMBER and high.kind is CellKind.NUMBER and not low.percent and not high.percent:
             digits = max(low.fraction_digits, high.fraction_digits)
-            return Cell(text, CellKind.RANGE, value=low.value, fraction_digits=digits, high=high.value)
-        return Cell(text, CellKind.UNREADABLE)
+            return Cell(text, CellKind.RANGE, value=low.value, fraction_digits=digits, high=high.value, col=col)
+        return Cell(text, CellKind.UNREADABLE, col=col)
     match = _NUMBER.match(text)
     if not match or bool(match["open"]) != bool(match["close"]):
-        return Cell(text, CellKind.UNREADABLE)
+        return Cell(text, CellKind.UNREADABLE, col=col)
     value = Decimal(match["int"].replace(",", "") + ("." + match["frac"] if match["frac"] else ""))
     if match["open"] or match["minus"]:
         value = -value
@@ -64,4 +65,5 @@ def _parse(text: str) -> Cell:
         value=value,
         fraction_digits=len(match["frac"] or ""),
         percent=bool(match["pct"]),
+        col=col,
     )

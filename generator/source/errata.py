@@ -11,6 +11,7 @@ that matches nothing is an error.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -18,6 +19,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, RootModel, model_validator
 
 from generator.yamlfile import read_yaml
+
+_DIGIT = re.compile(r"\d")
 
 
 class Erratum(BaseModel):
@@ -111,8 +114,8 @@ def split_cells(erratum: Erratum, cells: list[str]) -> list[list[str]]:
 
 
 def has_digit(text: str) -> bool:
-    """Whether a cell prints a figure (or a garbled one): coverage counts these."""
-    return any(ch.isdigit() for ch in text)
+    """Whether a cell prints a digit (a figure, or a garbled one)."""
+    return _DIGIT.search(text) is not None
 
 
 @dataclass(frozen=True)

@@ -218,6 +218,18 @@ class Run:
 
 
 @dataclass(frozen=True)
+class Summary:
+    """What grouping documents into releases needs of one, small enough to send between processes."""
+
+    path: Path
+    name: str
+    current_period_end: date | None
+    unreadable: tuple[UnreadableTable, ...]
+    form_6k: bool
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
 class Document:
     """One source file as read."""
 
@@ -259,3 +271,7 @@ class Document:
         """The latest current-period end among the English statements."""
         ends = [t.periods[0].end for t in self.english_statements if t.periods]
         return max(ends) if ends else None
+
+    def summary(self) -> Summary:
+        """The document as grouping sees it."""
+        return Summary(self.path, self.name, self.current_period_end, self.unreadable, self.form_6k, self.findings)

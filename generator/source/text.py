@@ -47,6 +47,8 @@ _SUP = re.compile(r"<sup>\s*(.*?)\s*</sup>", re.IGNORECASE)
 
 def strip_markup(text: str) -> str:
     """Drop HTML-ish emphasis tags and markdown emphasis; keep superscripts as ``^(...)``."""
+    if "<" not in text and "*" not in text and "\\" not in text:
+        return text  # most cells: nothing to strip, and this runs for every cell
     text = _SUP.sub(lambda m: f"^({m.group(1).strip('()')})", text)
     text = _TAGS.sub("", text)
     text = re.sub(r"(?<!\()\*\*(?!\))", "", text)  # markdown bold, not a "(**)" marker
