@@ -34,6 +34,9 @@ from generator import names
 from generator.build import build
 from generator.resources import bundled_sources
 
+sys.path.insert(0, str(Path(__file__).parent))
+from common import compile_package  # noqa: E402
+
 COPIES = 100
 STEP = 5  # years between copies: more than the releases' span, so no copy's period meets another's
 BROKEN = 10
@@ -103,6 +106,7 @@ def _compare(path: Path, folder: Path) -> None:
 
 def main() -> None:
     """Time both validators on the same files and print the ratios."""
+    compile_package()
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     env = {**os.environ, "ARELLE_WORK_OFFLINE": "1"}
     with tempfile.TemporaryDirectory() as name:

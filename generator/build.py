@@ -16,8 +16,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator.coverage import COVERAGE_FILE, Entry, account, coverage_csv, prose_entries
-from generator.files import write_atomic
+from generator.coverage import (
+    COVERAGE_FILE,
+    Entry,
+    Tally,
+    account,
+    coverage_csv,
+    csv_chunks,
+    prose_entries,
+    tally_by_file,
+)
+from generator.files import remove_leftovers, write_atomic
 from generator.findings import EXIT_INPUT, EXIT_INVALID, EXIT_OK, Finding, Severity, count
 from generator.inline.layout import layout
 from generator.inline.write import inline_bytes, inline_element, set_schema_ref
@@ -42,6 +51,7 @@ from generator.timeseries import (
     csv_bytes,
     parquet_bytes,
     restatements,
+    rows,
     time_series,
 )
 from generator.validation import validate_written
@@ -81,8 +91,13 @@ class BuildResult:
     outcomes: list[ReleaseOutcome]
     findings: list[Finding]
     exit_code: int
-    coverage: list[Entry] = field(default_factory=list)
+    coverage: dict[str, Tally] = field(default_factory=dict)  # per source file
     series: list[Series] = field(default_factory=list)
+
+    @property
+    def tally(self) -> Tally:
+        """Every source's printed figures, counted."""
+        return sum(self.coverage.values(), Tally())
 
     def all_findings(self) -> list[Finding]:
         """Build-level findings, then each release's."""
@@ -122,11 +137,16 @@ class _Context:
 
 @dataclass
 class _Built:
-    """One release built: its outcome, the coverage of its documents, its instance if valid."""
+    """One release built: its outcome, the coverage of its documents (CSV rows, counts), its instance if valid."""
 
     outcome: ReleaseOutcome
-    coverage: list[Entry]
+    coverage: dict[str, bytes]
+    tally: dict[str, Tally]
     instance: Instance | None
+
+    @staticmethod
+    def of(outcome: ReleaseOutcome, entries: list[Entry], instance: Instance | None) -> _Built:
+        return _Built(outcome, csv_chunks(entries), tally_by_file(entries), instance)
 
 
 def _outcome(mapped: MappedRelease) -> ReleaseOutcome:
@@ -150,6 +170,7 @@ def build(
 ) -> BuildResult:
     """Build every release the sources carry into ``out_dir``, in ``jobs`` processes."""
     taxonomy = taxonomy or load_taxonomy()
+    remove_leftovers(out_dir)
     dts = dts_files(taxonomy)
     for name, data in dts.items():
         write_atomic(out_dir / name, data)
@@ -160,14 +181,17 @@ def build(
     else:
         built, findings, alone = _build_here(sources, context, progress)
     outcomes = [b.outcome for b in built]
-    entries = [entry for b in built for entry in b.coverage]
     unread, unexplained = account(alone, {})  # documents that carry no release
-    entries += unread
     findings += unexplained
-    write_atomic(out_dir / COVERAGE_FILE, coverage_csv(entries))
+    chunks = csv_chunks(unread)
+    tallies = tally_by_file(unread)
+    for release in built:
+        chunks.update(release.coverage)
+        tallies.update(release.tally)
+    write_atomic(out_dir / COVERAGE_FILE, coverage_csv(chunks))
     series = _time_series([b.instance for b in built if b.instance is not None], out_dir, taxonomy)
     findings += restatements(series)
-    result = BuildResult(outcomes, findings, EXIT_OK, entries, series)
+    result = BuildResult(outcomes, findings, EXIT_OK, tallies, series)
     if not built or any(o.status == "input error" for o in outcomes) or count(findings, Severity.ERROR):
         result.exit_code = EXIT_INPUT
     elif any(f.severity is Severity.ERROR for f in result.all_findings()):
@@ -242,8 +266,9 @@ def _build_in_pool(
 def _time_series(instances: list[Instance], out_dir: Path, taxonomy: Taxonomy) -> list[Series]:
     """The point-in-time series of every valid release, written as CSV and Parquet."""
     series = time_series(instances, taxonomy)
-    write_atomic(out_dir / CSV_FILE, csv_bytes(series))
-    write_atomic(out_dir / PARQUET_FILE, parquet_bytes(series))
+    table = rows(series)
+    write_atomic(out_dir / CSV_FILE, csv_bytes(table))
+    write_atomic(out_dir / PARQUET_FILE, parquet_bytes(table))
     return series
 
 
@@ -274,13 +299,13 @@ def _build_release(release: Release, context: _Context) -> _Built:
         names = tuple(d.name for d in release.documents)
         outcome = ReleaseOutcome(names, str(release.period_end), None, findings=[finding], status="input error")
         coverage, _ = account(list(release.documents), {})
-        return _Built(outcome, coverage, None)
+        return _Built.of(outcome, coverage, None)
     outcome = _outcome(mapped)
     coverage, unexplained = account(list(release.documents), {d.name: mapped for d in release.documents})
     outcome.findings += unexplained
     if mapped.instance is None or unexplained:  # a figure nobody accounts for is bad input: nothing is written
         outcome.status, outcome.instance = "input error", None
-        return _Built(outcome, coverage, None)
+        return _Built.of(outcome, coverage, None)
     coverage += prose_entries([mapped])
     data = instance_bytes(mapped.instance)
     problems = validate_written(data, context.out_dir / mapped.instance.name, mapped.instance.name).findings
@@ -291,9 +316,9 @@ def _build_release(release: Release, context: _Context) -> _Built:
     write_atomic(context.out_dir / mapped.instance.name, data)
     if any(f.severity is Severity.ERROR for f in problems):
         outcome.status = "invalid"  # an invalid instance gets no other format: nothing downstream inherits it
-        return _Built(outcome, coverage, None)
+        return _Built.of(outcome, coverage, None)
     _downstream(mapped, context)
-    return _Built(outcome, coverage, mapped.instance)
+    return _Built.of(outcome, coverage, mapped.instance)
 
 
 def findings_json(result: BuildResult) -> bytes:

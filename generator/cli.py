@@ -87,7 +87,7 @@ def _summary(result: BuildResult, seconds: float) -> str:
         for row in [header, *rows]
     ]
     lines.insert(1, "  ".join("-" * width for width in widths))
-    lines.append(summary_line(result.coverage) + " (coverage.csv)")
+    lines.append(summary_line(result.tally) + " (coverage.csv)")
     restated = sum(1 for item in result.series if item.restated)
     lines.append(
         f"time series: {len(result.series):,} series, {restated} restated (timeseries.csv, timeseries.parquet)"

@@ -15,8 +15,10 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
+from typing import NamedTuple
 
 from generator.findings import Finding
 from generator.instance.model import Fact
@@ -54,8 +56,7 @@ class Reason(StrEnum):
     RELEASE_FAILED = "the release has errors; no instance was written"
 
 
-@dataclass(frozen=True, slots=True)
-class Printed:
+class Printed(NamedTuple):
     """A figure as printed: tab cell ``cell`` (0 is the label) or, on a scrambled line, word ``cell``."""
 
     file: str
@@ -64,15 +65,28 @@ class Printed:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One printed figure and what became of it (one entry per fact it became)."""
+class Entry(NamedTuple):
+    """One printed figure and what became of it (one entry per fact it became).
+
+    Plain strings for the fact (its id, concept, context and unit ids): a
+    thousand-release build sends hundreds of thousands of these between
+    processes, and tuples of strings travel fast.
+    """
 
     printed: Printed
     status: Status
     reason: str = ""
     detail: str = ""
-    fact: Fact | None = None
+    fact: str = ""
+    concept: str = ""
+    context: str = ""
+    unit: str = ""
+
+
+def fact_entry(printed: Printed, fact: Fact, reason: str = "", detail: str = "") -> Entry:
+    """The entry of a figure that became ``fact``."""
+    unit = fact.unit.id if fact.unit else ""
+    return Entry(printed, Status.FACT, reason, detail, fact.id, fact.concept, fact.context.id, unit)
 
 
 def census(document: Document) -> list[Printed]:
@@ -196,7 +210,7 @@ def account(documents: Iterable[Document], mapped: dict[str, MappedRelease]) -> 
             key = (printed.line, printed.cell)
             facts = ledger.facts.get(key, [])
             if facts:
-                entries += [Entry(printed, Status.FACT, fact=fact) for fact in dict.fromkeys(facts)]
+                entries += [fact_entry(printed, fact) for fact in dict.fromkeys(facts)]
                 continue
             explained = ledger.reasons.get(key) or ledger.lines.get(printed.line)
             if explained:
@@ -218,66 +232,73 @@ def _supplied(document: Document, ledger: _Ledger, census_keys: set[tuple[int, i
         figure = ledger.figures[key]
         printed = Printed(document.name, key[0], key[1], figure.cell.text)
         detail = f"erratum: {figure.resolved.row.erratum}"
-        entries += [
-            Entry(printed, Status.FACT, Reason.SUPPLIED, detail, fact) for fact in dict.fromkeys(ledger.facts[key])
-        ]
+        entries += [fact_entry(printed, fact, Reason.SUPPLIED, detail) for fact in dict.fromkeys(ledger.facts[key])]
     return entries
 
 
 def prose_entries(mapped: Iterable[MappedRelease]) -> list[Entry]:
     """The facts curated prose states (``cell`` 0: a sentence, not a table cell)."""
     return [
-        Entry(Printed(source.file, source.line, 0, str(fact.value)), Status.FACT, "prose", fact=fact)
+        fact_entry(Printed(source.file, source.line, 0, str(fact.value)), fact, "prose")
         for release in mapped
         for fact in release.prose
         for source in fact.sources[:1]
     ]
 
 
-def _order(entry: Entry) -> tuple[str, int, int, str]:
-    return (entry.printed.file, entry.printed.line, entry.printed.cell, entry.fact.id if entry.fact else "")
-
-
 _HEADER = ("file", "line", "cell", "printed", "status", "reason", "detail", "fact", "concept", "context", "unit")
 
 
-def coverage_csv(entries: list[Entry]) -> bytes:
-    """``coverage.csv``: one row per printed figure and fact, in source order."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(_HEADER)
-    ordered = sorted(
-        entries, key=lambda e: (e.printed.file, e.printed.line, e.printed.cell, e.fact.id if e.fact else "")
-    )
-    for entry in ordered:
-        fact = entry.fact
-        writer.writerow(
-            (
-                entry.printed.file,
-                entry.printed.line,
-                entry.printed.cell,
-                entry.printed.text,
-                entry.status.value,
-                entry.reason,
-                entry.detail,
-                fact.id if fact else "",
-                fact.concept if fact else "",
-                fact.context.id if fact else "",
-                fact.unit.id if fact and fact.unit else "",
-            )
-        )
-    return buffer.getvalue().encode("utf-8")
+def csv_chunks(entries: Iterable[Entry]) -> dict[str, bytes]:
+    """Each source file's rows of ``coverage.csv``, in source order (no header).
+
+    Built where the release is built and joined by the parent in file order,
+    so a thousand-release build never holds every entry in one process.
+    """
+    by_file: dict[str, list[Entry]] = {}
+    for entry in entries:
+        by_file.setdefault(entry.printed.file, []).append(entry)
+    chunks = {}
+    for file, found in by_file.items():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        ordered = sorted(found, key=lambda e: (e.printed, e.fact))
+        writer.writerows((*e.printed, e.status.value, e.reason, e.detail, *e[4:]) for e in ordered)
+        chunks[file] = buffer.getvalue().encode("utf-8")
+    return chunks
+
+
+def coverage_csv(chunks: dict[str, bytes]) -> bytes:
+    """``coverage.csv``: one row per printed figure and fact, by file and line."""
+    header = (",".join(_HEADER) + "\n").encode("utf-8")
+    return header + b"".join(chunks[file] for file in sorted(chunks))
+
+
+def read_coverage(path: Path) -> list[Entry]:
+    """``coverage.csv`` read back as entries (for tests and for anyone auditing a build)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))[1:]
+    return [Entry(Printed(row[0], int(row[1]), int(row[2]), row[3]), Status(row[4]), *row[5:]) for row in rows]
 
 
 @dataclass(frozen=True)
 class Tally:
     """Figures by status, and exclusions by reason, for one source or all."""
 
-    figures: int
-    facts: int
-    excluded: Counter[str]
-    unexplained: int
-    unbuilt: int
+    figures: int = 0
+    facts: int = 0
+    excluded: Counter[str] = field(default_factory=Counter)
+    unexplained: int = 0
+    unbuilt: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(
+            self.figures + other.figures,
+            self.facts + other.facts,
+            self.excluded + other.excluded,
+            self.unexplained + other.unexplained,
+            self.unbuilt + other.unbuilt,
+        )
 
 
 def tally(entries: Iterable[Entry]) -> Tally:
@@ -292,15 +313,18 @@ def tally(entries: Iterable[Entry]) -> Tally:
     )
 
 
-def summary_line(entries: list[Entry]) -> str:
+def tally_by_file(entries: Iterable[Entry]) -> dict[str, Tally]:
+    """A tally per source file."""
+    by_file: dict[str, list[Entry]] = {}
+    for entry in entries:
+        by_file.setdefault(entry.printed.file, []).append(entry)
+    return {file: tally(found) for file, found in by_file.items()}
+
+
+def summary_line(total: Tally) -> str:
     """``coverage: 4,210 printed figures: 2,001 facts, 2,209 excluded with reasons, 0 unexplained``."""
-    total = tally(entries)
-    parts = [
-        f"{total.figures:,} printed figures",
-        f"{total.facts:,} facts",
-        f"{sum(total.excluded.values()):,} excluded with reasons",
-    ]
+    parts = [f"{total.facts:,} facts", f"{sum(total.excluded.values()):,} excluded with reasons"]
     if total.unbuilt:
         parts.append(f"{total.unbuilt:,} in releases not built")
     parts.append(f"{total.unexplained:,} unexplained")
-    return "coverage: " + ", ".join(parts[:1]) + ": " + ", ".join(parts[1:])
+    return f"coverage: {total.figures:,} printed figures: " + ", ".join(parts)

@@ -44,7 +44,7 @@ def zip_bytes(entries: dict[str, bytes]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            archive.writestr(info, data)
+            archive.writestr(info, data, compresslevel=1)  # fast: every release's package carries the taxonomy
     return buffer.getvalue()
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -51,9 +51,8 @@ class Reported:
         return Reported(PurePosixPath(instance.name).stem, date.fromisoformat(str(released)), instance)
 
 
-@dataclass(frozen=True, slots=True)
-class Observation:
-    """One release's value of a series."""
+class Observation(NamedTuple):
+    """One release's value of a series (a tuple: a thousand releases make hundreds of thousands)."""
 
     release: Reported
     fact: Fact
@@ -73,6 +72,7 @@ class Series:
     label: str
     note: str
     note_release: str
+    restated: bool  # whether any release reports another value than the release before it
 
     @property
     def first(self) -> Observation:
@@ -83,12 +83,6 @@ class Series:
     def latest(self) -> Observation:
         """As most recently reported."""
         return self.observations[-1]
-
-    @property
-    def restated(self) -> bool:
-        """Whether any release reports another value than the release before it."""
-        pairs = zip(self.observations, self.observations[1:], strict=False)
-        return any(not _same(a.fact, b.fact) for a, b in pairs)
 
 
 def _same(a: Fact, b: Fact) -> bool:
@@ -123,17 +117,19 @@ def time_series(instances: list[Instance], taxonomy: Taxonomy) -> list[Series]:
             if fact.numeric:
                 grouped.setdefault(_key(fact), []).append(Observation(release, fact))
     order = {name: index for index, name in enumerate(taxonomy.concepts)}
+    labels = {name: concept.label(names.ROLE_LABEL, "en") or name for name, concept in taxonomy.concepts.items()}
+    sort_keys = {key: (order[key[0]], _period_sort(found[0].fact), key) for key, found in grouped.items()}
     series = []
-    for key in sorted(grouped, key=lambda k: (order[k[0]], _period_sort(grouped[k][0].fact), k)):
+    for key in sorted(grouped, key=sort_keys.__getitem__):
         observations = tuple(grouped[key])
-        note, note_release = "", ""
+        note, note_release, restated = "", "", False
         for before, after in zip(observations, observations[1:], strict=False):
             if not _same(before.fact, after.fact):
+                restated = True
                 texts = notes[after.release.name].get(after.fact.id, [])
                 if texts:
                     note, note_release = " ".join(texts), after.release.name
-        label = taxonomy.concept(key[0]).label(names.ROLE_LABEL, "en") or key[0]
-        series.append(Series(observations, label, note, note_release))
+        series.append(Series(observations, labels[key[0]], note, note_release, restated))
     return series
 
 
@@ -213,15 +209,18 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def csv_bytes(series: list[Series]) -> bytes:
-    """The time series as CSV (UTF-8, RFC 4180 line ends)."""
+def rows(series: list[Series]) -> list[dict[str, object]]:
+    """The series as rows of named columns, made once for both files."""
+    return [_row(item) for item in series]
+
+
+def csv_bytes(table: list[dict[str, object]]) -> bytes:
+    """The time series rows as CSV (UTF-8, RFC 4180 line ends)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     columns = _columns()
     writer.writerow(columns)
-    for item in series:
-        row = _row(item)
-        writer.writerow([_text(row[column]) for column in columns])
+    writer.writerows(map(_text, map(row.get, columns)) for row in table)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -256,10 +255,12 @@ def _exact(value: Decimal) -> Decimal:
     return scaled
 
 
-def parquet_bytes(series: list[Series]) -> bytes:
-    """The time series as Parquet: exact decimals, dates as dates, releases as a list."""
-    rows = [_row(i) | {"first_value": _exact(i.first.value), "latest_value": _exact(i.latest.value)} for i in series]
-    table = pa.Table.from_pylist(rows, schema=SCHEMA)
+def parquet_bytes(table_rows: list[dict[str, object]]) -> bytes:
+    """The time series rows as Parquet: exact decimals, dates as dates, releases as a list."""
+    columns: dict[str, list[object]] = {name: [row[name] for row in table_rows] for name in _columns()}
+    for name in ("first_value", "latest_value"):
+        columns[name] = [_exact(value) for value in columns[name]]  # type: ignore[arg-type]
+    table = pa.Table.from_pydict(columns, schema=SCHEMA)
     buffer = pa.BufferOutputStream()
     pq.write_table(table, buffer, compression="zstd")
     return bytes(buffer.getvalue().to_pybytes())

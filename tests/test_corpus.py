@@ -88,3 +88,14 @@ def test_every_validation_code_has_a_fixture() -> None:
     validation = set(RULES) | INPUT_CODES | {"schema.invalid"}
     assert validation <= set(CODES)
     assert validation - raised == set()
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_input_gives_one_clean_line_and_exit_2(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.cli import main
+
+    assert main(["validate", str(CORPUS / "hostile" / name)]) == 2
+    captured = capsys.readouterr()
+    lines = captured.out.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{name}") and f"error [{HOSTILE[name]['code']}]" in lines[0]
+    assert "Traceback" not in captured.out + captured.err

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from generator.build import build
-from generator.coverage import COVERAGE_FILE, Reason, Status, account, tally
+from generator.coverage import COVERAGE_FILE, Reason, Status, account, read_coverage, tally
 from generator.instance.model import Instance
 from generator.mapping.release import MappedRelease, Release
 from generator.source.model import Document
@@ -21,7 +21,7 @@ def _rows(built: Built) -> list[dict[str, str]]:
 
 
 def test_no_printed_figure_is_unexplained(built: Built) -> None:
-    entries = built.result.coverage
+    entries = read_coverage(built.folder / COVERAGE_FILE)
     assert {e.printed.file for e in entries} == {path.name for path in SOURCES.values()}
     assert [e for e in entries if e.status is not Status.FACT and e.status is not Status.EXCLUDED] == []
     assert built.findings("coverage.unexplained") == []
@@ -66,10 +66,12 @@ def test_every_numeric_fact_traces_to_a_printed_figure(built: Built) -> None:
 
 
 def test_tally_counts_a_range_once(built: Built) -> None:
-    total = tally(built.result.coverage)
+    entries = read_coverage(built.folder / COVERAGE_FILE)
+    total = tally(entries)
     assert total.unexplained == 0 and total.unbuilt == 0
     assert total.figures == total.facts + sum(total.excluded.values())
-    assert total.facts < sum(1 for e in built.result.coverage if e.status is Status.FACT)
+    assert total.facts < sum(1 for e in entries if e.status is Status.FACT)
+    assert built.result.tally == total  # the build's own count, made where each release was built
 
 
 def test_a_figure_no_table_claims_is_an_error() -> None:
@@ -96,5 +98,5 @@ def test_an_unknown_table_fails_the_build_naming_its_line(tmp_path: Path, taxono
     assert errors == [("source.unknown-table", 367)]
     assert result.exit_code == 2
     # Its figures, like all of the release's, are accounted as not built, never as facts.
-    widgets = [e for e in result.coverage if e.printed.line == 370]
+    widgets = [e for e in read_coverage(tmp_path / "out" / COVERAGE_FILE) if e.printed.line == 370]
     assert [e.status for e in widgets] == [Status.UNBUILT, Status.UNBUILT]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from generator import names
 from generator.build import build
+from generator.instance.model import Instance
 from generator.resources import bundled_sources
 from generator.taxonomy.dts import LINKBASES, SCHEMA
 from generator.taxonomy.model import Taxonomy
@@ -160,3 +162,38 @@ def test_building_twice_gives_identical_bytes(built: Built, tmp_path: Path, taxo
     assert names_ == sorted(p.name for p in tmp_path.iterdir())
     for name in names_:
         assert (tmp_path / name).read_bytes() == (built.folder / name).read_bytes(), name
+
+
+def test_a_parallel_build_gives_identical_bytes(built: Built, tmp_path: Path, taxonomy: Taxonomy) -> None:
+    build(bundled_sources(), tmp_path, taxonomy=taxonomy, jobs=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in built.folder.iterdir())
+    for path in tmp_path.iterdir():
+        assert path.read_bytes() == (built.folder / path.name).read_bytes(), path.name
+
+
+def test_an_interrupted_build_then_a_full_one_gives_identical_bytes(
+    built: Built, tmp_path: Path, taxonomy: Taxonomy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.build as build_module
+
+    written: list[str] = []
+    original = build_module.instance_bytes
+
+    def interrupted(instance: Instance) -> bytes:
+        written.append(instance.name)
+        if len(written) == 2:  # Ctrl-C while the second release is being written
+            raise KeyboardInterrupt
+        return original(instance)
+
+    monkeypatch.setattr(build_module, "instance_bytes", interrupted)
+    (tmp_path / ".iij-20010930.xml.999.tmp").write_bytes(b"<half")  # what a kill -9 leaves behind
+    with pytest.raises(KeyboardInterrupt):
+        build(bundled_sources(), tmp_path, taxonomy=taxonomy)
+    assert (tmp_path / "iij-20010930.xml").read_bytes() == built.path("001").read_bytes()  # whole, or absent
+    assert not (tmp_path / "iij-20020331.xml").exists()
+    assert not list(tmp_path.glob(".*.tmp"))
+    monkeypatch.undo()
+    build(bundled_sources(), tmp_path, taxonomy=taxonomy)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in built.folder.iterdir())
+    for path in tmp_path.iterdir():
+        assert path.read_bytes() == (built.folder / path.name).read_bytes(), path.name

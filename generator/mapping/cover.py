@@ -32,7 +32,7 @@ def cover_facts(cover: Cover, period_end: date) -> list[Fact]:
     facts = [
         fact("DocumentType", DOCUMENT_TYPE),
         fact("DocumentPeriodEndDate", period_end.isoformat()),
-        fact("DocumentFiscalYearFocus", str(fiscal_year(period_end))),
+        fact("DocumentFiscalYearFocus", f"{fiscal_year(period_end):04d}"),  # xs:gYear has four digits
         fact("DocumentFiscalPeriodFocus", f"Q{fiscal_quarter(period_end)}"),
         fact("AmendmentFlag", "false"),
         fact("EntityCentralIndexKey", names.IIJ_CIK),

@@ -26,6 +26,8 @@ def _consistent(group: list[Figure]) -> bool:
     726,278 thousand is 726 million; 2,198,668 thousand is not 2,198 million,
     nor is $19,083 $19,082.
     """
+    if len(group) == 1:
+        return True
     coarsest = min(group, key=lambda f: f.decimals)
     quantum = Decimal(1).scaleb(-coarsest.decimals)
     return all(f.value.quantize(quantum, rounding=ROUND_HALF_UP) == coarsest.value for f in group)

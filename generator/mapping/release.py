@@ -56,7 +56,7 @@ class Release:
     @property
     def instance_name(self) -> str:
         """``iij-YYYYMMDD.xml``."""
-        return f"iij-{self.period_end:%Y%m%d}.xml"
+        return f"iij-{self.period_end.isoformat().replace('-', '')}.xml"  # %Y does not pad years before 1000
 
     @property
     def documents(self) -> tuple[Document, ...]:

@@ -10,6 +10,7 @@ several instances, ``restatements`` reports figures that changed.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
@@ -25,6 +26,11 @@ from generator.validation.dts import load_dts
 from generator.validation.instance import Instance, read_instance
 from generator.validation.rules import RULES, Subject
 from generator.validation.schema import Engine, validate_schema
+
+_SCHEMA_REF = clark(names.LINK, "schemaRef")
+_LINKBASE_REF = clark(names.LINK, "linkbaseRef")
+_HEAD = {_SCHEMA_REF, _LINKBASE_REF, clark(names.LINK, "roleRef"), clark(names.LINK, "arcroleRef")}
+_HREF = clark(names.XLINK, "href")
 
 # Findings that mean the input could not be validated at all (exit 2).
 INPUT_CODES = frozenset({"xml.malformed", "xml.not-xbrl", "dts.unavailable"})
@@ -56,20 +62,36 @@ def validate_tree(tree: etree._ElementTree, location: str, file: str, engine: En
     if root.tag != clark(names.XBRLI, "xbrl"):
         report.findings.append(Finding("xml.not-xbrl", f"the root element is {root.tag}, not xbrli:xbrl", file, 1))
         return report
-    instance = read_instance(tree)
-    entries = tuple(urljoin(location, href) for href in [*instance.schema_refs, *instance.linkbase_refs])
-    if not instance.schema_refs:
+    schema_refs, linkbase_refs = references(root)
+    if not schema_refs:
         report.findings.append(Finding("dts.unavailable", "the instance has no link:schemaRef", file, 1))
         return report
-    dts = load_dts(entries)
+    dts = load_dts(tuple(urljoin(location, href) for href in [*schema_refs, *linkbase_refs]))
     if dts.problems:  # reported at the instance that names the DTS
         report.findings += [Finding(p.code, p.message, file) for p in dts.problems]
         return report
-    report.findings += validate_schema(tree, dts, file, engine)
-    report.subject = Subject(file, instance, dts)
-    for check in RULES.values():
-        report.findings += check(report.subject)
+    # libxml2 validates without the GIL: the schema check runs beside the reading and the rules.  A
+    # thread of its own per validation (not a shared pool): a build forks workers, and a pool's
+    # thread does not survive a fork.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="xbrlgen-schema") as pool:
+        schema_findings = pool.submit(validate_schema, tree, dts, file, engine)
+        report.subject = Subject(file, read_instance(tree), dts)
+        rule_findings = [finding for check in RULES.values() for finding in check(report.subject)]
+        report.findings += schema_findings.result() + rule_findings
     return report
+
+
+def references(root: etree._Element) -> tuple[list[str], list[str]]:
+    """The schemaRef and linkbaseRef hrefs, which XBRL 2.1 puts before any context or fact."""
+    schemas, linkbases = [], []
+    for child in root:
+        if child.tag == _SCHEMA_REF:
+            schemas.append(child.get(_HREF, ""))
+        elif child.tag == _LINKBASE_REF:
+            linkbases.append(child.get(_HREF, ""))
+        elif child.tag not in _HEAD and isinstance(child.tag, str):
+            break
+    return schemas, linkbases
 
 
 def validate_path(path: Path, engine: Engine = "libxml2") -> Report:
