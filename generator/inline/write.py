@@ -18,23 +18,14 @@ from lxml import etree
 from generator import names
 from generator.inline.layout import Grid, GridCell, Layout, Shown
 from generator.instance.model import Fact, Instance
-from generator.instance.write import context_element, format_decimal, unit_element
+from generator.instance.write import NSMAP, context_element, format_decimal, unit_element
 from generator.names import clark
 from generator.taxonomy.model import ItemKind, Taxonomy
 from generator.taxonomy.schema import SCHEMA
 
 _H, _IX = names.XHTML, names.IX
-_NSMAP = {
-    None: names.XHTML,
-    "ix": names.IX,
-    "ixt": names.IXT,
-    "xbrli": names.XBRLI,
-    "link": names.LINK,
-    "xlink": names.XLINK,
-    "xbrldi": names.XBRLDI,
-    "iso4217": names.ISO4217,
-    names.IIJ_PREFIX: names.IIJ,
-}
+_NSMAP: dict[str | None, str] = {None: names.XHTML, "ix": names.IX, "ixt": names.IXT}
+_NSMAP.update(NSMAP)  # the instance's prefixes, in XHTML
 _XML_LANG = clark(names.XML, "lang")
 _VOID = {"meta", "br", "input", "hr", "link"}
 _MONTHS = "January February March April May June July August September October November December".split()

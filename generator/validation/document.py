@@ -27,6 +27,15 @@ def safe_parser() -> etree.XMLParser:
 SAFE_PARSER = safe_parser()
 
 
+def resolve_qname(element: etree._Element, text: str | None) -> tuple[str, str] | None:
+    """A prefixed name (``iij:Revenues``) in an element's scope, as (namespace, local); None if unbound."""
+    if not text:
+        return None
+    prefix, _, local = text.strip().rpartition(":")
+    namespace = element.nsmap.get(prefix or None)
+    return None if namespace is None and prefix else (namespace or "", local)
+
+
 @dataclass(frozen=True)
 class Parsed:
     """A parsed document, or why it could not be read."""

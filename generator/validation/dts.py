@@ -24,7 +24,7 @@ from generator import names
 from generator.findings import Finding
 from generator.names import clark
 from generator.resources import schemas_dir
-from generator.validation.document import SAFE_PARSER
+from generator.validation.document import SAFE_PARSER, resolve_qname
 
 QName = tuple[str, str]
 
@@ -136,17 +136,6 @@ def local_path(url: str) -> Path | None:
     return None
 
 
-def _qname(element: etree._Element, text: str | None) -> QName | None:
-    """A prefixed name in an element's scope as (namespace, local)."""
-    if not text:
-        return None
-    prefix, _, local = text.strip().rpartition(":")
-    namespace = element.nsmap.get(prefix or None)
-    if namespace is None and prefix:
-        return None
-    return (namespace or "", local)
-
-
 @dataclass
 class _Loader:
     """One discovery pass: files read, declarations and relationships found."""
@@ -237,7 +226,7 @@ def _groups(loader: _Loader, element: etree._Element) -> list[QName]:
     chain: list[QName] = []
     current = element
     while True:
-        group = _qname(current, current.get("substitutionGroup"))
+        group = resolve_qname(current, current.get("substitutionGroup"))
         if group is None or group in chain:
             return chain
         chain.append(group)
@@ -249,7 +238,7 @@ def _groups(loader: _Loader, element: etree._Element) -> list[QName]:
 
 def _item_type(loader: _Loader, element: etree._Element) -> str:
     """The xbrli item type a declaration's type derives from, by restriction or extension."""
-    type_name = _qname(element, element.get("type"))
+    type_name = resolve_qname(element, element.get("type"))
     definition = None if type_name else element.find(clark(_XS, "complexType"))
     for _ in range(32):  # derivation chains are short; a cycle must not hang validation
         if type_name is not None:
@@ -268,7 +257,7 @@ def _item_type(loader: _Loader, element: etree._Element) -> str:
         )
         if base is None:
             return ""
-        type_name, definition = _qname(base, base.get("base")), None
+        type_name, definition = resolve_qname(base, base.get("base")), None
     return ""
 
 

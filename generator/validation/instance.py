@@ -17,6 +17,7 @@ from lxml import etree
 
 from generator import names
 from generator.names import clark
+from generator.validation.document import resolve_qname
 
 QName = tuple[str, str]
 
@@ -35,14 +36,6 @@ _NIL = clark("http://www.w3.org/2001/XMLSchema-instance", "nil")
 _LANG = clark(names.XML, "lang")
 _EXPLICIT = clark(names.XBRLDI, "explicitMember")
 _TYPED = clark(names.XBRLDI, "typedMember")
-
-
-def _qname(element: etree._Element, text: str | None) -> QName | None:
-    if not text:
-        return None
-    prefix, _, local = text.strip().rpartition(":")
-    namespace = element.nsmap.get(prefix or None)
-    return None if namespace is None and prefix else (namespace or "", local)
 
 
 def _line(element: etree._Element) -> int | None:
@@ -152,9 +145,9 @@ def _members(holder: etree._Element | None) -> tuple[tuple[tuple[QName, QName | 
     for child in holder:
         if not isinstance(child.tag, str):
             continue
-        dimension = _qname(child, child.get("dimension"))
+        dimension = resolve_qname(child, child.get("dimension"))
         if child.tag == _EXPLICIT and dimension:
-            members.append((dimension, _qname(child, child.text) or ("", (child.text or "").strip())))
+            members.append((dimension, resolve_qname(child, child.text) or ("", (child.text or "").strip())))
         elif child.tag == _TYPED and dimension:
             members.append((dimension, etree.tostring(child, method="c14n").decode()))
         else:
@@ -220,7 +213,7 @@ def _end_day(text: str | None) -> date | None:
 def _measures(holder: etree._Element | None) -> tuple[QName, ...]:
     if holder is None:
         return ()
-    found = (_qname(m, m.text) for m in holder.iter(clark(_XBRLI, "measure")))
+    found = (resolve_qname(m, m.text) for m in holder.iter(clark(_XBRLI, "measure")))
     return tuple(sorted(m for m in found if m is not None))
 
 
