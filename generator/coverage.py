@@ -24,8 +24,7 @@ from generator.findings import Finding
 from generator.instance.model import Fact
 from generator.mapping.figures import Figure
 from generator.mapping.release import MappedRelease
-from generator.source.cells import prints_figure
-from generator.source.errata import has_digit
+from generator.source.cells import has_digit, prints_figure
 from generator.source.model import CellKind, ColumnRole, Document, Language, Table
 
 COVERAGE_FILE = "coverage.csv"

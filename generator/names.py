@@ -5,7 +5,6 @@ from __future__ import annotations
 XBRLI = "http://www.xbrl.org/2003/instance"
 LINK = "http://www.xbrl.org/2003/linkbase"
 XLINK = "http://www.w3.org/1999/xlink"
-XL = "http://www.xbrl.org/2003/XLink"
 XSD = "http://www.w3.org/2001/XMLSchema"
 XML = "http://www.w3.org/XML/1998/namespace"
 ISO4217 = "http://www.xbrl.org/2003/iso4217"
@@ -69,7 +68,6 @@ ROLE_NEGATED_TOTAL = "http://www.xbrl.org/2009/role/negatedTotalLabel"
 ROLE_AS_PRINTED = IIJ_ROLE_BASE + "label/asPrinted"
 ROLE_USGAAP_REFERENCE = IIJ_ROLE_BASE + "reference/usGaapEquivalent"
 
-NEGATED_ROLE_IDS = {ROLE_NEGATED: "negatedLabel", ROLE_NEGATED_TOTAL: "negatedTotalLabel"}
 
 # Linkbase reference roles (xlink:role on link:linkbaseRef).
 LINKBASE_REF_ROLES = {

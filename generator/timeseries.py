@@ -16,7 +16,7 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 from generator import names
 from generator.findings import Finding
 from generator.instance.contexts import Instant
-from generator.instance.model import Fact, Instance
+from generator.instance.model import Fact, Instance, round_to
 from generator.instance.write import format_decimal
 from generator.taxonomy.model import Taxonomy
 
@@ -89,8 +89,7 @@ def _same(a: Fact, b: Fact) -> bool:
     """Equal at the coarser precision: the same figure printed in thousands and in millions."""
     assert isinstance(a.value, Decimal) and isinstance(b.value, Decimal)
     coarser = min(a.decimals or 0, b.decimals or 0)
-    quantum = Decimal(1).scaleb(-coarser)
-    return a.value.quantize(quantum, rounding=ROUND_HALF_UP) == b.value.quantize(quantum, rounding=ROUND_HALF_UP)
+    return round_to(a.value, coarser) == round_to(b.value, coarser)
 
 
 def _notes(instance: Instance) -> dict[str, list[str]]:

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from generator.instance.contexts import Context
 from generator.instance.units import Unit
+
+
+def round_to(value: Decimal, decimals: int) -> Decimal:
+    """``value`` as it prints at ``decimals`` (half up; -3 is whole thousands).
+
+    The one test of "the same figure at another precision": 726,278 thousand
+    is 726 million, 2,198,668 thousand is not 2,198 million.
+    """
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,8 +34,6 @@ ADS = Unit("ADS", (ADS_MEASURE,))
 CONTRACTS = Unit("Contracts", (CONTRACTS_MEASURE,))
 GBPS = Unit("Gbps", (GBPS_MEASURE,))
 
-CURRENCIES = {"JPY": JPY, "USD": USD}
-
 
 def per_share(currency: Unit) -> Unit:
     """Currency per share, e.g. ``JPYPerShare``."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from generator.findings import Finding
-from generator.instance.model import Fact
+from generator.instance.model import Fact, round_to
 from generator.mapping.figures import Figure
 from generator.source.model import ColumnRole, Rate
 from generator.taxonomy.model import Taxonomy
@@ -29,8 +29,7 @@ def _consistent(group: list[Figure]) -> bool:
     if len(group) == 1:
         return True
     coarsest = min(group, key=lambda f: f.decimals)
-    quantum = Decimal(1).scaleb(-coarsest.decimals)
-    return all(f.value.quantize(quantum, rounding=ROUND_HALF_UP) == coarsest.value for f in group)
+    return all(round_to(f.value, coarsest.decimals) == coarsest.value for f in group)
 
 
 def assemble(figures: list[Figure], taxonomy: Taxonomy) -> tuple[list[Draft], list[Finding]]:

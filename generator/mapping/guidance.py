@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from generator.findings import Finding
 from generator.instance import units
 from generator.instance.contexts import Context, Duration
-from generator.instance.model import Fact, SourceRef
+from generator.instance.model import Fact, SourceRef, round_to
 from generator.instance.units import Unit
 from generator.mapping.dimensions import FORECAST, LOWER, UPPER, Members
 from generator.mapping.facts import Draft
@@ -94,8 +94,7 @@ def _at(file: str, forecast: Forecast) -> tuple[SourceRef, ...]:
 
 def _agrees(finer: Fact, coarser: Fact) -> bool:
     assert isinstance(finer.value, Decimal) and isinstance(coarser.value, Decimal) and coarser.decimals is not None
-    quantum = Decimal(1).scaleb(-coarser.decimals)
-    return finer.value.quantize(quantum, rounding=ROUND_HALF_UP) == coarser.value
+    return round_to(finer.value, coarser.decimals) == coarser.value
 
 
 def merge_facts(facts: list[Fact], file: str) -> tuple[list[Fact], list[Finding]]:
@@ -162,9 +161,9 @@ def check_usd(facts: list[Fact], rate: Rate, file: str) -> list[Finding]:
         if usd.unit != units.USD or partner is None:
             continue
         assert isinstance(partner.value, Decimal) and usd.decimals is not None
-        converted = Fact(usd.concept, usd.context, usd.unit, partner.value / rate.value, None)
-        if not _agrees(converted, usd):
-            message = f"{usd.concept}: USD {usd.value} where JPY {partner.value} / {rate.value} = {converted.value:.0f}"
+        converted = partner.value / rate.value
+        if round_to(converted, usd.decimals) != usd.value:
+            message = f"{usd.concept}: USD {usd.value} where JPY {partner.value} / {rate.value} = {converted:.0f}"
             findings.append(Finding("usd.mismatch", message, file, usd.sources[0].line, usd.concept, usd.context.id))
     return findings
 

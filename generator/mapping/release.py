@@ -143,12 +143,6 @@ def group_carriers(documents: list[C]) -> tuple[list[tuple[C, tuple[C, ...]]], l
     return groups, findings
 
 
-def group_releases(documents: list[Document]) -> tuple[list[Release], list[Finding]]:
-    """Group read documents into releases."""
-    groups, findings = group_carriers(documents)
-    return [Release(primary, copies) for primary, copies in groups], findings
-
-
 def _as_copy_problem(finding: Finding, language: Language) -> Finding:
     if finding.severity is not Severity.ERROR:
         return finding

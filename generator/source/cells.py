@@ -26,10 +26,15 @@ _RANGE = re.compile(r"^(\S+)\s+to\s+(\S+)$")
 _DIGIT = re.compile(r"\d")
 
 
+def has_digit(text: str) -> bool:
+    """Whether a cell prints a digit 0-9 (a figure, or a garbled one; superscript markers are not)."""
+    return _DIGIT.search(text) is not None
+
+
 def prints_figure(raw: str) -> bool:
     """Whether a cell prints a figure, garbled or not: a digit, or a dash (the releases' zero)."""
     text = strip_markup(raw).strip()
-    return text in _DASHES or _DIGIT.search(text) is not None
+    return text in _DASHES or has_digit(text)
 
 
 def parse_cell(raw: str, col: int = 0) -> Cell:

@@ -8,7 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.findings import Finding
-from generator.source.errata import Erratum, Exclusion, has_digit
+from generator.source.cells import has_digit
+from generator.source.errata import Erratum, Exclusion
 from generator.source.model import Document, Excluded, Language, Note, Rate, Run, StatementKind, Table, UnreadableTable
 from generator.source.operating import continue_table, is_table_title, is_unit_line, read_operating
 from generator.source.periods import parse_english_date

@@ -11,16 +11,14 @@ that matches nothing is an error.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, RootModel, model_validator
 
+from generator.source.cells import has_digit
 from generator.yamlfile import read_yaml
-
-_DIGIT = re.compile(r"\d")
 
 
 class Erratum(BaseModel):
@@ -111,11 +109,6 @@ def split_cells(erratum: Erratum, cells: list[str]) -> list[list[str]]:
         else:
             raise ValueError(f"cell {index + 1} {cell!r} does not split over {len(rows)} rows")
     return out
-
-
-def has_digit(text: str) -> bool:
-    """Whether a cell prints a digit (a figure, or a garbled one)."""
-    return _DIGIT.search(text) is not None
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,6 @@ from generator.source.cells import parse_cell
 from generator.source.errata import Erratum
 from generator.source.model import (
     BLANK,
-    Cell,
     Column,
     ColumnRole,
     Language,
@@ -211,8 +210,3 @@ def continue_table(
         problems=table.problems + tuple(reading.problems),
         excluded=table.excluded + tuple(excluded),
     )
-
-
-def cells_of(table: Table, row: Row) -> list[tuple[Column, Cell]]:
-    """(column, cell) pairs of a row."""
-    return list(zip(table.columns, row.cells, strict=True))

@@ -19,8 +19,6 @@ from generator.taxonomy.source import (
     load_statement_table,
 )
 
-LANGUAGES = ("en", "ja")
-
 
 class TaxonomyError(ValueError):
     """The taxonomy source contradicts itself."""
@@ -265,18 +263,6 @@ class Taxonomy:
             for node, _ in statement.nodes():
                 found.setdefault(node.concept, []).append(node)
         return found
-
-    @cached_property
-    def used_label_roles(self) -> dict[str, set[str]]:
-        """Label roles each concept must carry: its own plus preferred ones."""
-        roles: dict[str, set[str]] = {
-            name: {role for role, _ in concept.labels} for name, concept in self.concepts.items()
-        }
-        for statement in self.statements:
-            for node, _ in statement.nodes():
-                if not self.concepts[node.concept].abstract:
-                    roles[node.concept].add(node.preferred_label_role())
-        return roles
 
 
 def _concept(name: str, entry: ConceptEntry) -> Concept:

@@ -21,9 +21,9 @@ from generator import names
 from generator.findings import Finding, Severity
 from generator.names import clark
 from generator.validation import calculations, dimensions, edgar, integrity, xbrl21  # noqa: F401 - they register rules
-from generator.validation.document import SAFE_PARSER, parse_xml, read_xml
+from generator.validation.document import parse_xml, read_xml
 from generator.validation.dts import load_dts
-from generator.validation.instance import Instance, read_instance
+from generator.validation.instance import read_instance
 from generator.validation.rules import RULES, Subject
 from generator.validation.schema import Engine, validate_schema
 
@@ -112,4 +112,4 @@ def validate_written(data: bytes, location: Path, file: str) -> Report:
     return validate_tree(parsed.tree, location.resolve().as_uri(), file)
 
 
-__all__ = ["INPUT_CODES", "SAFE_PARSER", "Instance", "Report", "validate_path", "validate_tree", "validate_written"]
+__all__ = ["INPUT_CODES", "Report", "validate_path", "validate_tree", "validate_written"]

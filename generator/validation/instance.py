@@ -98,7 +98,6 @@ class FootnoteArc:
 
     link: int  # which footnote link of the instance
     sources: tuple[str, ...]  # fact ids the arc's "from" locators point at (fragments)
-    targets: tuple[str, ...]  # footnote labels
     from_label: str
     to_label: str
     arcrole: str
@@ -297,7 +296,6 @@ def _footnote_link(link: etree._Element, index: int, instance: Instance) -> None
             FootnoteArc(
                 link=index,
                 sources=tuple(href.rpartition("#")[2] for href in hrefs),
-                targets=(target,) if target in resources else (),
                 from_label=source,
                 to_label=target,
                 arcrole=child.get(clark(names.XLINK, "arcrole"), ""),
