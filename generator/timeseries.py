@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from pathlib import PurePosixPath
@@ -36,58 +36,79 @@ RELEASE_DATE_CONCEPT = "DocumentReleaseDate"
 _SCALE = 6  # fraction digits of the Parquet decimal columns: more than any release prints
 
 
-@dataclass(frozen=True, slots=True)
-class Reported:
-    """A release's report: its name, its date, its instance."""
+class Point(NamedTuple):
+    """One release's report of one numeric fact.
 
-    name: str
-    released: date
-    instance: Instance
+    Plain values: cheap to send from a worker process and to hold by the hundred thousand.
+    """
+
+    concept: str
+    context: str  # the context's id
+    unit: str
+    start: date | None  # None for an instant
+    end: date
+    dimensions: str  # ``axis=member;...``
+    value: Decimal
+    decimals: int | None
+    release: str  # the instance's name, without ``.xml``
+    released: date  # the release's date: when a reader could first know the value
+    fact: str  # the fact's id
+    file: str | None  # where the release prints it
+    line: int | None
+    note: str  # the English text of the footnotes linked to the fact
 
     @staticmethod
-    def of(instance: Instance) -> Reported:
-        """The release behind an instance, dated by its cover's release date."""
-        released = next(f.value for f in instance.facts if f.concept == RELEASE_DATE_CONCEPT)
-        return Reported(PurePosixPath(instance.name).stem, date.fromisoformat(str(released)), instance)
+    def of(fact: Fact, release: str = "", released: date = date.min, note: str = "") -> Point:
+        """A numeric fact's point."""
+        assert fact.unit is not None and isinstance(fact.value, Decimal)
+        period, source = fact.context.period, fact.sources[0] if fact.sources else None
+        return Point(
+            fact.concept,
+            fact.context.id,
+            fact.unit.id,
+            None if isinstance(period, Instant) else period.start,
+            period.end,
+            ";".join(f"{axis}={member}" for axis, member in fact.context.members),
+            fact.value,
+            fact.decimals,
+            release,
+            released,
+            fact.id,
+            source.file if source else None,
+            source.line if source else None,
+            note,
+        )
 
 
-class Observation(NamedTuple):
-    """One release's value of a series (a tuple: a thousand releases make hundreds of thousands)."""
-
-    release: Reported
-    fact: Fact
-
-    @property
-    def value(self) -> Decimal:
-        """The value as that release reports it."""
-        assert isinstance(self.fact.value, Decimal)
-        return self.fact.value
+def points(instance: Instance) -> list[Point]:
+    """A valid instance's numeric facts, dated by its cover's release date."""
+    released = date.fromisoformat(str(next(f.value for f in instance.facts if f.concept == RELEASE_DATE_CONCEPT)))
+    release, notes = PurePosixPath(instance.name).stem, _notes(instance)
+    return [Point.of(f, release, released, " ".join(notes.get(f.id, ()))) for f in instance.facts if f.numeric]
 
 
-@dataclass(frozen=True, slots=True)
-class Series:
+class Series(NamedTuple):
     """Every report of one concept x period x dimensions x unit, oldest release first."""
 
-    observations: tuple[Observation, ...]
+    points: list[Point]
     label: str
     note: str
     note_release: str
     restated: bool  # whether any release reports another value than the release before it
 
     @property
-    def first(self) -> Observation:
+    def first(self) -> Point:
         """As first reported."""
-        return self.observations[0]
+        return self.points[0]
 
     @property
-    def latest(self) -> Observation:
+    def latest(self) -> Point:
         """As most recently reported."""
-        return self.observations[-1]
+        return self.points[-1]
 
 
-def _same(a: Fact, b: Fact) -> bool:
+def _same(a: Point, b: Point) -> bool:
     """Equal at the coarser precision: the same figure printed in thousands and in millions."""
-    assert isinstance(a.value, Decimal) and isinstance(b.value, Decimal)
     coarser = min(a.decimals or 0, b.decimals or 0)
     return round_to(a.value, coarser) == round_to(b.value, coarser)
 
@@ -102,34 +123,26 @@ def _notes(instance: Instance) -> dict[str, list[str]]:
     return linked
 
 
-def _key(fact: Fact) -> tuple[str, str, str]:
-    return (fact.concept, fact.context.id, fact.unit.id if fact.unit else "")
-
-
-def time_series(instances: list[Instance], taxonomy: Taxonomy) -> list[Series]:
-    """Every numeric fact of every release, grouped into series in taxonomy-then-period order."""
-    releases = sorted((Reported.of(i) for i in instances), key=lambda r: (r.released, r.name))
-    grouped: dict[tuple[str, str, str], list[Observation]] = {}
-    notes = {release.name: _notes(release.instance) for release in releases}
-    for release in releases:
-        for fact in release.instance.facts:
-            if fact.numeric:
-                grouped.setdefault(_key(fact), []).append(Observation(release, fact))
+def time_series(reports: list[list[Point]], taxonomy: Taxonomy) -> list[Series]:
+    """Every numeric fact of every release (a list of points each), as series in taxonomy-then-period order."""
+    grouped: dict[tuple[str, str, str], list[Point]] = {}
+    for report in sorted(filter(None, reports), key=lambda r: (r[0].released, r[0].release)):
+        for point in report:
+            grouped.setdefault(point[:3], []).append(point)  # concept, context, unit
     order = {name: index for index, name in enumerate(taxonomy.concepts)}
     labels = {name: concept.label(names.ROLE_LABEL, "en") or name for name, concept in taxonomy.concepts.items()}
-    sort_keys = {key: (order[key[0]], _period_sort(found[0].fact), key) for key, found in grouped.items()}
-    series = []
-    for key in sorted(grouped, key=sort_keys.__getitem__):
-        observations = tuple(grouped[key])
-        note, note_release, restated = "", "", False
-        for before, after in zip(observations, observations[1:], strict=False):
-            if not _same(before.fact, after.fact):
-                restated = True
-                texts = notes[after.release.name].get(after.fact.id, [])
-                if texts:
-                    note, note_release = " ".join(texts), after.release.name
-        series.append(Series(observations, labels[key[0]], note, note_release, restated))
-    return series
+    ranked = sorted((order[k[0]], p[0].end, p[0].start or p[0].end, k, p) for k, p in grouped.items())
+    return [_series(found, labels[key[0]]) for *_, key, found in ranked]
+
+
+def _series(found: list[Point], label: str) -> Series:
+    note, note_release, restated = "", "", False
+    for before, after in zip(found, found[1:], strict=False):
+        if not _same(before, after):
+            restated = True
+            if after.note:
+                note, note_release = after.note, after.release
+    return Series(found, label, note, note_release, restated)
 
 
 def restatements(series: list[Series]) -> list[Finding]:
@@ -138,88 +151,83 @@ def restatements(series: list[Series]) -> list[Finding]:
     for item in series:
         if not item.restated:
             continue
-        latest = item.latest
-        source = latest.fact.sources[0] if latest.fact.sources else None
+        first, latest = item.first, item.latest
         change = (
-            f"{latest.fact.concept} {latest.fact.context.id}: {format_decimal(item.first.value)} in "
-            f"{item.first.release.name}, {format_decimal(latest.value)} in {latest.release.name}"
+            f"{latest.concept} {latest.context}: {format_decimal(first.value)} in "
+            f"{first.release}, {format_decimal(latest.value)} in {latest.release}"
         )
         if item.note:
             code, message = "restatement.explained", f"{change}: {item.note[:160]}"
         else:
             code, message = "restatement.unexplained", f"{change}, and no note of the later release explains it"
-        findings.append(
-            Finding(
-                code,
-                message,
-                source.file if source else None,
-                source.line if source else None,
-                latest.fact.concept,
-                latest.fact.context.id,
-                latest.fact.id,
-            )
-        )
+        findings.append(Finding(code, message, latest.file, latest.line, latest.concept, latest.context, latest.fact))
     return findings
 
 
-def _period_sort(fact: Fact) -> tuple[date, date]:
-    period = fact.context.period
-    return (period.end, period.end if isinstance(period, Instant) else period.start)
+Columns = dict[str, list[Any]]
 
 
-def _columns() -> tuple[str, ...]:
-    return tuple(SCHEMA.names)
+def _fields(points: Iterable[Point]) -> dict[str, list[Any]]:
+    """Points as columns, one per field."""
+    transposed = [list(column) for column in zip(*points, strict=True)] or [[] for _ in Point._fields]
+    return dict(zip(Point._fields, transposed, strict=True))
 
 
-def _row(series: Series) -> dict[str, object]:
-    fact = series.first.fact
-    period = fact.context.period
+def columns(series: list[Series]) -> Columns:
+    """The series as named columns, made once for both files (a thousand releases make 300,000 rows)."""
+    first, latest = _fields(item.points[0] for item in series), _fields(item.points[-1] for item in series)
     return {
-        "concept": fact.concept,
-        "label": series.label,
-        "period_start": None if isinstance(period, Instant) else period.start,
-        "period_end": period.end,
-        "dimensions": ";".join(f"{axis}={member}" for axis, member in fact.context.members),
-        "unit": fact.unit.id if fact.unit else "",
-        "first_value": series.first.value,
-        "first_decimals": series.first.fact.decimals,
-        "first_release": series.first.release.name,
-        "first_release_date": series.first.release.released,
-        "latest_value": series.latest.value,
-        "latest_decimals": series.latest.fact.decimals,
-        "latest_release": series.latest.release.name,
-        "latest_release_date": series.latest.release.released,
-        "releases": [o.release.name for o in series.observations],
-        "restated": series.restated,
-        "note": series.note,
-        "note_release": series.note_release,
+        "concept": first["concept"],
+        "label": [item.label for item in series],
+        "period_start": first["start"],
+        "period_end": first["end"],
+        "dimensions": first["dimensions"],
+        "unit": first["unit"],
+        "first_value": first["value"],
+        "first_decimals": first["decimals"],
+        "first_release": first["release"],
+        "first_release_date": first["released"],
+        "latest_value": latest["value"],
+        "latest_decimals": latest["decimals"],
+        "latest_release": latest["release"],
+        "latest_release_date": latest["released"],
+        "releases": [[point.release for point in item.points] for item in series],
+        "restated": [item.restated for item in series],
+        "note": [item.note for item in series],
+        "note_release": [item.note_release for item in series],
     }
 
 
 def _text(value: object) -> str:
     if value is None:
         return ""
-    if isinstance(value, Decimal):
-        return format_decimal(value)
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list):
-        return " ".join(value)
     return str(value)
 
 
-def rows(series: list[Series]) -> list[dict[str, object]]:
-    """The series as rows of named columns, made once for both files."""
-    return [_row(item) for item in series]
+def _texts(values: list[Any], kind: pa.DataType) -> list[Any]:
+    """A column as CSV text, by its type.
+
+    Strings as they are; dates, integers and flags, few and repeated, each formatted once; decimals
+    each one (1.10 and 1.1 are equal but print differently).
+    """
+    if kind == pa.string():
+        return values
+    if kind == _DECIMAL:
+        return [format_decimal(value) for value in values]
+    if isinstance(kind, pa.ListType):
+        return [" ".join(value) for value in values]
+    texts = {value: _text(value) for value in set(values)}
+    return [texts[value] for value in values]
 
 
-def csv_bytes(table: list[dict[str, object]]) -> bytes:
-    """The time series rows as CSV (UTF-8, RFC 4180 line ends)."""
+def csv_bytes(table: Columns) -> bytes:
+    """The time series as CSV (UTF-8, RFC 4180 line ends)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    columns = _columns()
-    writer.writerow(columns)
-    writer.writerows(map(_text, map(row.get, columns)) for row in table)
+    writer.writerow(SCHEMA.names)
+    writer.writerows(zip(*(_texts(table[f.name], f.type) for f in SCHEMA), strict=True))
     return buffer.getvalue().encode("utf-8")
 
 
@@ -247,19 +255,8 @@ _FIELDS: list[pa.Field[Any]] = [  # the columns of both files, in order
 SCHEMA = pa.schema(_FIELDS)
 
 
-def _exact(value: Decimal) -> Decimal:
-    scaled = value.quantize(Decimal(1).scaleb(-_SCALE))
-    if scaled != value:
-        raise ValueError(f"{value} has more than {_SCALE} fraction digits")
-    return scaled
-
-
-def parquet_bytes(table_rows: list[dict[str, object]]) -> bytes:
-    """The time series rows as Parquet: exact decimals, dates as dates, releases as a list."""
-    columns: dict[str, list[object]] = {name: [row[name] for row in table_rows] for name in _columns()}
-    for name in ("first_value", "latest_value"):
-        columns[name] = [_exact(value) for value in columns[name]]  # type: ignore[arg-type]
-    table = pa.Table.from_pydict(columns, schema=SCHEMA)
+def parquet_bytes(table: Columns) -> bytes:
+    """The time series as Parquet: exact decimals (Arrow refuses to round one), dates, releases as a list."""
     buffer = pa.BufferOutputStream()
-    pq.write_table(table, buffer, compression="zstd")
+    pq.write_table(pa.Table.from_pydict(table, schema=SCHEMA), buffer, compression="zstd")
     return bytes(buffer.getvalue().to_pybytes())

@@ -13,7 +13,7 @@ import pytest
 from generator.instance import units
 from generator.instance.contexts import Context, Duration
 from generator.instance.model import Fact
-from generator.timeseries import _same
+from generator.timeseries import Point, _same
 from tests.conftest import Built
 
 
@@ -117,4 +117,4 @@ def _fact(value: str, decimals: int) -> Fact:
     ],
 )
 def test_values_compare_at_the_coarser_precision(a: tuple[str, int], b: tuple[str, int], same: bool) -> None:
-    assert _same(_fact(*a), _fact(*b)) is same
+    assert _same(Point.of(_fact(*a)), Point.of(_fact(*b))) is same
