@@ -66,17 +66,19 @@ class LabelIndex:
         return self.items.get(normalize_label(label), [])
 
 
-def index_for(
-    taxonomy: Taxonomy,
-    statements: Sequence[Statement],
-    lang: str,
-    cache: dict[tuple[tuple[str, ...], str], LabelIndex],
-) -> LabelIndex:
-    """The (cached) label index of some networks in a language."""
-    key = (tuple(s.id for s in statements), lang)
-    if key not in cache:
-        cache[key] = LabelIndex(taxonomy, statements, lang)
-    return cache[key]
+_Indexes = dict[tuple[tuple[str, ...], str], LabelIndex]
+_cached: tuple[Taxonomy, _Indexes] | None = None  # one taxonomy's indexes: a build maps every release with one
+
+
+def index_for(taxonomy: Taxonomy, statements: Sequence[Statement], lang: str) -> LabelIndex:
+    """The label index of some networks in a language, made once per taxonomy (and process)."""
+    global _cached
+    if _cached is None or _cached[0] is not taxonomy:
+        _cached = (taxonomy, {})
+    indexes, key = _cached[1], (tuple(s.id for s in statements), lang)
+    if key not in indexes:
+        indexes[key] = LabelIndex(taxonomy, statements, lang)
+    return indexes[key]
 
 
 def networks_for(taxonomy: Taxonomy, name: str, lang: str) -> list[Statement]:

@@ -24,7 +24,7 @@ from generator.mapping.facts import Draft, assemble, check_translation
 from generator.mapping.figures import Figure, figures_of, matrix_rows
 from generator.mapping.footnotes import ProseLink, build_footnotes, translation_notes
 from generator.mapping.guidance import absorb, check_usd, guidance, prose_links
-from generator.mapping.labels import LabelIndex, index_for, networks_for
+from generator.mapping.labels import index_for, networks_for
 from generator.mapping.rows import Resolved, resolve_rows
 from generator.source.cover import read_cover
 from generator.source.document import note_rate
@@ -187,7 +187,6 @@ def map_release(release: Release, taxonomy: Taxonomy, narrative: Narrative | Non
     """
     primary = release.primary
     findings: list[Finding] = [f for d in release.documents for f in d.findings]
-    cache: dict[tuple[tuple[str, ...], str], LabelIndex] = {}
     for missing in primary.unreadable:
         code = "source.table-unreadable" if missing.language is Language.EN else "source.japanese-unreadable"
         findings.append(Finding(code, f"{missing.kind} {missing.reason}", primary.name, missing.line))
@@ -201,7 +200,7 @@ def map_release(release: Release, taxonomy: Taxonomy, narrative: Narrative | Non
     figures: list[Figure] = []
     for table in primary.english_tables:
         findings += table.problems
-        reading = _read_table(table, taxonomy, cache)
+        reading = _read_table(table, taxonomy)
         if reading is None:
             findings.append(
                 Finding(
@@ -226,7 +225,7 @@ def map_release(release: Release, taxonomy: Taxonomy, narrative: Narrative | Non
     findings += conflicts
     if rate is not None:
         findings += check_translation(figures, rate)
-    corroboration, japanese_rows = _corroborate(release, resolved, taxonomy, cache)
+    corroboration, japanese_rows = _corroborate(release, resolved, taxonomy)
     findings += corroboration
 
     narrative = narrative or Narrative()
@@ -282,14 +281,12 @@ def _networks(table: Table, taxonomy: Taxonomy) -> list[Statement]:
     return [taxonomy.statement(table.kind.value)]
 
 
-def _read_table(
-    table: Table, taxonomy: Taxonomy, cache: dict[tuple[tuple[str, ...], str], LabelIndex]
-) -> tuple[list[Resolved], list[Finding]] | None:
+def _read_table(table: Table, taxonomy: Taxonomy) -> tuple[list[Resolved], list[Finding]] | None:
     """A table's rows resolved to placements (per cell for a matrix); None if no network reads it."""
     networks = _networks(table, taxonomy)
     if not networks:
         return None
-    index = index_for(taxonomy, networks, table.language.value, cache)
+    index = index_for(taxonomy, networks, table.language.value)
     if any(c.role is ColumnRole.CATEGORY for c in table.columns):
         return matrix_rows(table, index)
     resolution = resolve_rows(table, index)
@@ -317,7 +314,6 @@ def _corroborate(
     release: Release,
     resolved: dict[int, tuple[Table, list[Resolved]]],
     taxonomy: Taxonomy,
-    cache: dict[tuple[tuple[str, ...], str], LabelIndex],
 ) -> tuple[list[Finding], list[tuple[Table, list[Resolved]]]]:
     """Compare every copy with its English table; also return the Japanese tables' rows."""
     findings: list[Finding] = []
@@ -328,7 +324,7 @@ def _corroborate(
     for copy in copies:
         findings += [_as_copy_problem(f, copy.language) for f in copy.problems]
         match = _twin(copy, primaries, taxonomy)
-        reading = _read_table(copy, taxonomy, cache)
+        reading = _read_table(copy, taxonomy)
         if match is None or reading is None:
             findings.append(
                 Finding(
