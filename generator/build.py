@@ -28,7 +28,7 @@ from generator.coverage import (
     prose_entries,
     tally_by_file,
 )
-from generator.files import remove_leftovers, write_atomic
+from generator.files import remove_leftovers, write_atomic, write_atomic_parts
 from generator.findings import EXIT_INPUT, EXIT_INVALID, EXIT_OK, Finding, Severity, count
 from generator.inline.layout import layout
 from generator.inline.write import inline_bytes, inline_element, set_schema_ref
@@ -39,7 +39,7 @@ from generator.oim.csv import csv_report
 from generator.oim.json import json_bytes, json_name
 from generator.packages import SCHEMA_URL, TAXONOMY_PACKAGE, report_package, report_package_name, taxonomy_package
 from generator.resources import sources_dir
-from generator.source.document import read_document
+from generator.source.document import read_document, read_summary
 from generator.source.errata import Erratum, Exclusion, load_errata, load_exclusions
 from generator.source.model import Document, Summary
 from generator.source.narrative import Narrative, load_narrative
@@ -128,6 +128,9 @@ class _Sources:
     def read(self, path: Path) -> Document:
         return read_document(path, self.errata.get(path.name), self.exclusions.get(path.name))
 
+    def summarize(self, path: Path) -> Summary:
+        return read_summary(path, self.errata.get(path.name), self.exclusions.get(path.name))
+
 
 @dataclass(frozen=True)
 class _Context:
@@ -197,7 +200,7 @@ def build(
     for release in built:
         chunks.update(release.coverage)
         tallies.update(release.tally)
-    write_atomic(out_dir / COVERAGE_FILE, coverage_csv(chunks))
+    write_atomic_parts(out_dir / COVERAGE_FILE, coverage_csv(chunks))
     findings += restatements(series)
     result = BuildResult(outcomes, findings, EXIT_OK, tallies, series)
     if not built or any(o.status == "input error" for o in outcomes) or count(findings, Severity.ERROR):
@@ -252,7 +255,7 @@ def _start_worker(context: _Context) -> None:
 
 def _summarize(path: Path) -> Summary:
     assert _WORKER is not None
-    return _WORKER.sources.read(path).summary()
+    return _WORKER.sources.summarize(path)
 
 
 def _build_group(paths: tuple[Path, ...]) -> _Built:

@@ -7,7 +7,9 @@ file would double the time a thousand-release build spends writing.
 
 from __future__ import annotations
 
+import filecmp
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -35,5 +37,18 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         temporary.write_bytes(data)
         os.replace(temporary, path)  # atomic: an interrupted build leaves the old file or the new, never half
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_atomic_parts(path: Path, parts: Iterable[bytes]) -> None:
+    """``write_atomic`` for a file too large to hold whole: its parts written one after another."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with temporary.open("wb") as handle:
+            handle.writelines(parts)
+        if not (path.is_file() and filecmp.cmp(temporary, path, shallow=False)):
+            os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)

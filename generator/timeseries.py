@@ -132,10 +132,12 @@ def time_series(reports: list[list[Point]], taxonomy: Taxonomy) -> list[Series]:
     order = {name: index for index, name in enumerate(taxonomy.concepts)}
     labels = {name: concept.label(names.ROLE_LABEL, "en") or name for name, concept in taxonomy.concepts.items()}
     ranked = sorted((order[k[0]], p[0].end, p[0].start or p[0].end, k, p) for k, p in grouped.items())
-    return [_series(found, labels[key[0]]) for *_, key, found in ranked]
+    return [_series(found, labels[key[0]]) for _, _, _, key, found in ranked]
 
 
 def _series(found: list[Point], label: str) -> Series:
+    if len(found) == 1:  # most series: one release reports the period
+        return Series(found, label, "", "", False)
     note, note_release, restated = "", "", False
     for before, after in zip(found, found[1:], strict=False):
         if not _same(before, after):

@@ -10,7 +10,18 @@ from pathlib import Path
 from generator.findings import Finding
 from generator.source.cells import has_digit
 from generator.source.errata import Erratum, Exclusion
-from generator.source.model import Document, Excluded, Language, Note, Rate, Run, StatementKind, Table, UnreadableTable
+from generator.source.model import (
+    Document,
+    Excluded,
+    Language,
+    Note,
+    Rate,
+    Run,
+    StatementKind,
+    Summary,
+    Table,
+    UnreadableTable,
+)
 from generator.source.operating import continue_table, is_table_title, is_unit_line, read_operating
 from generator.source.periods import parse_english_date
 from generator.source.tables import Title, find_titles, read_table
@@ -117,18 +128,7 @@ def read_document(
     findings: list[Finding] = []
     used: set[int] = set()
     printed = tuple(lines)
-    _apply_replacements(lines, errata, used, findings, name)
-    titles = find_titles(lines)
-    if not titles:
-        findings.append(
-            Finding("source.no-statements", "no statement of operations, balance sheet or cash flows found", name)
-        )
-    tables: list[Table] = []
-    unreadable: list[UnreadableTable] = []
-    for position, title in enumerate(titles):
-        stop = titles[position + 1].index if position + 1 < len(titles) else len(lines)
-        result = read_table(name, lines, title, stop, errata, used)
-        (tables if isinstance(result, Table) else unreadable).append(result)  # type: ignore[arg-type]
+    tables, unreadable = _read_statements(name, lines, errata, used, findings)
     claimed = {line for t in tables for line in range(t.first_line, t.last_line + 1)}
     operating, runs, excluded = _read_blocks(name, lines, claimed, errata, exclusions, used, findings)
     for line in sorted(set(errata) - used):
@@ -145,7 +145,7 @@ def read_document(
         unreadable=tuple(unreadable),
         rates=rates,
         findings=tuple(findings),
-        form_6k=any("FORM 6-K" in line for line in lines[:40]),
+        form_6k=_is_form_6k(lines),
         line_count=len(lines),
         lines=tuple(lines),
         printed=printed,
@@ -153,6 +153,49 @@ def read_document(
         runs=tuple(runs),
         excluded=tuple(excluded),
     )
+
+
+def read_summary(
+    path: Path, errata: dict[int, Erratum] | None = None, exclusions: dict[int, Exclusion] | None = None
+) -> Summary:
+    """What grouping needs of a release, from its statements alone (a first pass over many files).
+
+    A document whose statements give no period carries no release: it is
+    read whole, for all its findings.
+    """
+    try:
+        lines = read_lines(path)
+    except SourceReadError:
+        return read_document(path, errata, exclusions).summary()
+    findings: list[Finding] = []
+    tables, unreadable = _read_statements(path.name, lines, errata or {}, set(), findings)
+    summary = Document(path, tuple(tables), tuple(unreadable), (), tuple(findings), _is_form_6k(lines)).summary()
+    if summary.current_period_end is None:
+        return read_document(path, errata, exclusions).summary()
+    return summary
+
+
+def _read_statements(
+    name: str, lines: list[str], errata: dict[int, Erratum], used: set[int], findings: list[Finding]
+) -> tuple[list[Table], list[UnreadableTable]]:
+    """The statements, after the errata that replace lines (``lines`` is changed in place)."""
+    _apply_replacements(lines, errata, used, findings, name)
+    titles = find_titles(lines)
+    if not titles:
+        findings.append(
+            Finding("source.no-statements", "no statement of operations, balance sheet or cash flows found", name)
+        )
+    tables: list[Table] = []
+    unreadable: list[UnreadableTable] = []
+    for position, title in enumerate(titles):
+        stop = titles[position + 1].index if position + 1 < len(titles) else len(lines)
+        result = read_table(name, lines, title, stop, errata, used)
+        (tables if isinstance(result, Table) else unreadable).append(result)  # type: ignore[arg-type]
+    return tables, unreadable
+
+
+def _is_form_6k(lines: list[str]) -> bool:
+    return any("FORM 6-K" in line for line in lines[:40])
 
 
 def _read_blocks(
