@@ -91,9 +91,9 @@ def fact_entry(printed: Printed, fact: Fact, reason: str = "", detail: str = "")
 
 def census(document: Document) -> list[Printed]:
     """Every digit-bearing tab cell, and every figure of a scrambled statement's lines."""
-    raw_lines = document.printed
+    raw_lines, name = document.printed, document.name
     found = [
-        Printed(document.name, number, cell, text.strip())
+        Printed(name, number, cell, text.strip())
         for number, line in enumerate(raw_lines, start=1)
         if "\t" in line
         for cell, text in enumerate(line.split("\t"))
@@ -101,7 +101,7 @@ def census(document: Document) -> list[Printed]:
     ]
     for number in scrambled_lines(document):
         words = raw_lines[number - 1].split()
-        found += [Printed(document.name, number, cell, word) for cell, word in enumerate(words) if has_digit(word)]
+        found += [Printed(name, number, cell, word) for cell, word in enumerate(words) if has_digit(word)]
     return found
 
 
@@ -156,20 +156,20 @@ def _table_cells(table: Table, ledger: _Ledger, reason: Reason | None, detail: s
 
 
 def _ledger(document: Document, mapped: MappedRelease | None, primary: str) -> _Ledger:
-    ledger = _Ledger({}, {}, {}, {})
+    ledger, name = _Ledger({}, {}, {}, {}), document.name
     if mapped is not None and mapped.instance is not None:
         kept = {id(f) for d in mapped.drafts for f in d.figures}
         for draft in mapped.drafts:
             for figure in draft.figures:
-                if figure.table.file == document.name:
+                if figure.table.file == name:
                     key = (figure.resolved.row.line, figure.cell.col)
                     ledger.facts.setdefault(key, []).append(draft.fact)
                     ledger.figures[key] = figure
         for figure in mapped.figures:
-            if id(figure) not in kept and figure.table.file == document.name:
+            if id(figure) not in kept and figure.table.file == name:
                 ledger.explain(figure.resolved.row.line, figure.cell.col, Reason.PRINTED_TWICE, _twice(figure, mapped))
     for table in document.tables:
-        if document.name != primary:
+        if name != primary:
             _table_cells(table, ledger, Reason.COPY, f"{table.describe()} repeats {primary}")
         elif table.language is Language.JA:
             _table_cells(table, ledger, Reason.JAPANESE, table.describe())
@@ -210,7 +210,7 @@ def account(documents: Iterable[Document], mapped: dict[str, MappedRelease]) -> 
             key = (printed.line, printed.cell)
             facts = ledger.facts.get(key, [])
             if facts:
-                entries += [fact_entry(printed, fact) for fact in dict.fromkeys(facts)]
+                entries += [fact_entry(printed, fact) for fact in _distinct(facts)]
                 continue
             explained = ledger.reasons.get(key) or ledger.lines.get(printed.line)
             if explained:
@@ -225,6 +225,16 @@ def account(documents: Iterable[Document], mapped: dict[str, MappedRelease]) -> 
     return entries, findings
 
 
+def _distinct(facts: list[Fact]) -> Iterable[Fact]:
+    """Each fact once, in order (by id: hashing a whole fact costs more than the rest of the census)."""
+    if len(facts) == 1:
+        return facts
+    distinct: dict[str, Fact] = {}
+    for fact in facts:
+        distinct.setdefault(fact.id, fact)
+    return distinct.values()
+
+
 def _supplied(document: Document, ledger: _Ledger, census_keys: set[tuple[int, int]]) -> list[Entry]:
     """Facts of cells the source leaves blank and an erratum fills (from a ghost line, say)."""
     entries = []
@@ -232,7 +242,7 @@ def _supplied(document: Document, ledger: _Ledger, census_keys: set[tuple[int, i
         figure = ledger.figures[key]
         printed = Printed(document.name, key[0], key[1], figure.cell.text)
         detail = f"erratum: {figure.resolved.row.erratum}"
-        entries += [fact_entry(printed, fact, Reason.SUPPLIED, detail) for fact in dict.fromkeys(ledger.facts[key])]
+        entries += [fact_entry(printed, fact, Reason.SUPPLIED, detail) for fact in _distinct(ledger.facts[key])]
     return entries
 
 
