@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import PurePosixPath
 
+from generator.instance.contexts import Context
 from generator.instance.model import Fact, Instance
 from generator.oim import aspects
 from generator.taxonomy.schema import SCHEMA
@@ -17,15 +18,15 @@ def json_name(instance: Instance) -> str:
     return str(PurePosixPath(instance.name).with_suffix(".json"))
 
 
-def _fact(fact: Fact, links: list[str] | None) -> dict[str, object]:
-    dimensions: dict[str, str] = {"concept": aspects.concept(fact), "entity": aspects.entity(fact.context)}
-    dimensions["period"] = aspects.json_period(fact.context.period)
+def _fact(fact: Fact, links: list[str] | None, contexts: dict[str, dict[str, str]]) -> dict[str, object]:
+    entity, period, *members = contexts[fact.context.id].items()
+    dimensions: dict[str, str] = {"concept": aspects.concept(fact), entity[0]: entity[1], period[0]: period[1]}
     unit = aspects.unit(fact.unit)
     if unit is not None:
         dimensions["unit"] = unit
     if fact.lang:
         dimensions["language"] = fact.lang
-    dimensions.update(aspects.dimensions(fact.context))
+    dimensions.update(members)
     entry: dict[str, object] = {"value": aspects.value(fact)}
     if fact.decimals is not None:
         entry["decimals"] = fact.decimals
@@ -35,10 +36,18 @@ def _fact(fact: Fact, links: list[str] | None) -> dict[str, object]:
     return entry
 
 
+def _context(context: Context) -> dict[str, str]:
+    """Entity, period and explicit dimensions, in the order a fact lists them."""
+    return {"entity": aspects.entity(context), "period": aspects.json_period(context.period)} | aspects.dimensions(
+        context
+    )
+
+
 def json_document(instance: Instance) -> dict[str, object]:
     """The xBRL-JSON report as plain data: facts in instance order, then the notes."""
     links = aspects.footnote_links(instance)
-    facts: dict[str, object] = {fact.id: _fact(fact, links.get(fact.id)) for fact in instance.facts}
+    contexts = {context.id: _context(context) for context in instance.contexts}  # each context's aspects once
+    facts: dict[str, object] = {fact.id: _fact(fact, links.get(fact.id), contexts) for fact in instance.facts}
     for footnote in instance.footnotes:
         for lang, text in footnote.texts:
             note_id = footnote.resource_id(lang)
@@ -63,8 +72,7 @@ def json_bytes(instance: Instance) -> bytes:
     facts = document.pop("facts")
     assert isinstance(facts, dict)
 
-    def dump(value: object) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    dump = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode  # one encoder, not one per call
 
     lines = [f" {dump(key)}: {dump(value)}" for key, value in document.items()]
     entries = ",\n".join(f"  {dump(key)}: {dump(value)}" for key, value in facts.items())
