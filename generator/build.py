@@ -11,7 +11,7 @@ import gc
 import json
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -351,21 +351,32 @@ def _build_release(release: Release, context: _Context) -> _Built:
 
 
 def findings_json(result: BuildResult) -> bytes:
-    """Every finding as JSON, for machines (``findings.json``)."""
-    payload = {
-        "exit_code": result.exit_code,
-        "releases": [
-            {
-                "sources": list(o.sources),
-                "period": o.period,
-                "instance": o.instance,
-                "status": o.status,
-                "facts": o.facts,
-                "contexts": o.contexts,
-                "footnotes": o.footnotes,
-            }
-            for o in result.outcomes
-        ],
-        "findings": [f.as_json() for f in result.all_findings()],
-    }
-    return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """Every finding as JSON, for machines (``findings.json``): one release or finding per line.
+
+    Each line encoded compactly by json's C encoder (``indent`` falls back to
+    pure Python: seconds for a thousand releases' findings).
+    """
+    dump = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    releases = [
+        {
+            "sources": list(o.sources),
+            "period": o.period,
+            "instance": o.instance,
+            "status": o.status,
+            "facts": o.facts,
+            "contexts": o.contexts,
+            "footnotes": o.footnotes,
+        }
+        for o in result.outcomes
+    ]
+    findings = [f.as_json() for f in result.all_findings()]
+    return (
+        f'{{\n "exit_code": {result.exit_code},\n "releases": {_lines(map(dump, releases))},\n'
+        f' "findings": {_lines(map(dump, findings))}\n}}\n'
+    ).encode()
+
+
+def _lines(items: Iterable[str]) -> str:
+    """A JSON array, one item per line."""
+    body = ",\n".join(f"  {item}" for item in items)
+    return f"[\n{body}\n ]" if body else "[]"
