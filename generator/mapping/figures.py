@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
+from functools import lru_cache
 
 from generator.findings import Finding
 from generator.instance import units
@@ -84,10 +85,11 @@ def _units(scale: int) -> str:
     return {1000: "whole thousands", 1_000_000: "whole millions"}.get(scale, "whole units")
 
 
+@lru_cache(maxsize=4096)  # a release's 400 figures share a dozen contexts
 def _context(
-    concept: Concept, period: Period, edge: str | None, quarter: bool, members: tuple[tuple[str, str], ...]
+    period_type: str, period: Period, edge: str | None, quarter: bool, members: tuple[tuple[str, str], ...]
 ) -> Context | None:
-    if concept.period_type == "instant":
+    if period_type == "instant":
         if period.is_instant or quarter or edge == "end":
             return Context(Instant(period.end), members)  # a quarter's statistics are as of its end
         if edge == "start":
@@ -141,7 +143,11 @@ class _Reading:
             return self.problem("source.cell-unreadable", f"{cell.text!r} has decimals in a column of {_units(scale)}")
         assert column.period is not None
         context = _context(
-            concept, column.period, self.resolved.placement.node.period_edge, column.role is ColumnRole.QUARTER, members
+            concept.period_type,
+            column.period,
+            self.resolved.placement.node.period_edge,
+            column.role is ColumnRole.QUARTER,
+            members,
         )
         if context is None:
             return self.problem(
