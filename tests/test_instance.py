@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,35 @@ def test_an_interrupted_build_then_a_full_one_gives_identical_bytes(
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in built.folder.iterdir())
     for path in tmp_path.iterdir():
         assert path.read_bytes() == (built.folder / path.name).read_bytes(), path.name
+
+
+def test_the_grouping_pass_reads_what_a_full_read_does() -> None:
+    # A pool build groups documents from their statements alone; the grouping must not differ.
+    from generator.build import _Sources
+
+    sources = _Sources.load()
+    summaries = {path.name[:3]: sources.summarize(path) for path in bundled_sources()}
+    for path in bundled_sources():
+        full = sources.read(path).summary()
+        quick = summaries[path.name[:3]]
+        assert (quick.current_period_end, quick.unreadable, quick.form_6k) == (
+            full.current_period_end,
+            full.unreadable,
+            full.form_6k,
+        ), path.name
+    # 000 (the release) and 003 (its SEC 6-K copy) carry the year ended 2002-03-31.
+    assert str(summaries["000"].current_period_end) == str(summaries["003"].current_period_end) == "2002-03-31"
+    assert (summaries["000"].form_6k, summaries["003"].form_6k) == (False, True)
+
+
+def test_a_file_written_in_parts_is_left_alone_when_unchanged(tmp_path: Path) -> None:
+    from generator.files import write_atomic_parts
+
+    path = tmp_path / "coverage.csv"
+    write_atomic_parts(path, [b"a,b\n", b"1,2\n"])
+    assert path.read_bytes() == b"a,b\n1,2\n"
+    os.utime(path, (0, 0))
+    write_atomic_parts(path, [b"a,b\n1,", b"2\n"])
+    assert path.stat().st_mtime == 0  # same bytes: untouched
+    write_atomic_parts(path, [b"a,b\n", b"1,3\n"])
+    assert path.read_bytes() == b"a,b\n1,3\n" and not list(tmp_path.glob(".*.tmp"))
