@@ -41,11 +41,7 @@ def summations(dts: DTS) -> list[Summation]:
 
 
 def _summations(subject: Subject) -> list[Summation]:
-    cached = subject.cache.get("summations")
-    if cached is None:
-        cached = subject.cache["summations"] = summations(subject.dts)
-    assert isinstance(cached, list)
-    return cached
+    return subject.dts.derived("summations", summations)
 
 
 @rule("calc.inconsistent")

@@ -9,13 +9,13 @@ fixture of the seeded-error corpus.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from generator.findings import CODES, Finding
 from generator.validation.dts import DTS, Concept, QName
-from generator.validation.instance import Context, Fact, Instance
+from generator.validation.instance import Context, Fact, Instance, Unit
 
 Rule = Callable[["Subject"], Iterator[Finding]]
 RULES: dict[str, Rule] = {}
@@ -51,9 +51,13 @@ def interval(fact: Fact) -> tuple[Decimal, Decimal]:
     return value - half, value + half
 
 
+def _most_precise(fact: Fact) -> int:
+    return fact.decimals_value if fact.decimals_value is not None else 10**6
+
+
 def consistent(facts: list[Fact]) -> bool:
     """Whether numeric duplicates agree: each, rounded to the least precise ``decimals``, is its value."""
-    least = min(facts, key=lambda f: f.decimals_value if f.decimals_value is not None else 10**6)
+    least = min(facts, key=_most_precise)
     decimals = least.decimals_value
     values = {f.value for f in facts}
     if decimals is None or len(values) == 1:
@@ -62,14 +66,23 @@ def consistent(facts: list[Fact]) -> bool:
     return all(f.value is not None and f.value.quantize(quantum, ROUND_HALF_UP) == least.value for f in facts)
 
 
+def _items(dts: DTS) -> dict[QName, Concept]:
+    """The DTS's item declarations by name."""
+    return {name: concept for name, concept in dts.concepts.items() if concept.is_item}
+
+
+def _numeric_items(dts: DTS) -> frozenset[QName]:
+    """The names of the DTS's numeric items."""
+    return frozenset(name for name, concept in dts.concepts.items() if concept.is_item and concept.numeric)
+
+
 @dataclass
 class Subject:
-    """What the rules read: an instance, its DTS, its file name, and shared indexes."""
+    """What the rules read: an instance, its DTS, its file name, and indexes built when a rule first asks."""
 
     file: str
     instance: Instance
     dts: DTS
-    cache: dict[str, object] = field(default_factory=dict)  # models a rule module builds once
 
     def finding(self, code: str, message: str, fact: Fact | None = None, context: Context | None = None) -> Finding:
         """A finding about a fact or a context, located in this file."""
@@ -83,37 +96,59 @@ class Subject:
         """The declaration of a fact's element."""
         return self.dts.concepts.get(fact.concept)
 
+    def units_not(self, kind: Callable[[Unit], bool]) -> set[str]:
+        """The ids of the instance's units not of a kind (the few a unit rule looks for among the facts)."""
+        return {unit_id for unit_id, unit in self.instance.units.items() if not kind(unit)}
+
     @cached_property
     def items(self) -> list[tuple[Fact, Concept]]:
         """Facts whose element the DTS declares as an item."""
-        concepts = self.dts.concepts
-        return [(f, c) for f in self.instance.facts if (c := concepts.get(f.concept)) is not None and c.is_item]
+        items = self.dts.derived("items", _items)
+        return [(f, c) for f in self.instance.facts if (c := items.get(f.concept)) is not None]
 
     @cached_property
-    def numbers(self) -> list[Fact]:
-        """Numeric, non-nil facts with a readable value, a known context and a unit."""
+    def _numbers(self) -> tuple[dict[FactKey, Fact], dict[FactKey, list[Fact]]]:
+        """Numeric, non-nil facts with a readable value, a known context and a unit, by concept, context and unit.
+
+        The first fact of each key, and the keys written more than once (both in document order).
+        """
+        numeric = self.dts.derived("numeric items", _numeric_items)
         contexts, units = self.instance.contexts, self.instance.units
-        return [
-            f for f, c in self.items if c.numeric and f.value is not None and f.context in contexts and f.unit in units
-        ]
+        first: dict[FactKey, Fact] = {}
+        again: dict[FactKey, list[Fact]] = {}
+        for fact in self.instance.facts:
+            if fact.value is None or fact.concept not in numeric or fact.context not in contexts:
+                continue
+            if fact.unit not in units:
+                continue
+            key = (fact.concept, fact.context, fact.unit or "")
+            if key not in first:
+                first[key] = fact
+            elif key in again:
+                again[key].append(fact)
+            else:
+                again[key] = [first[key], fact]
+        if len(again) > 1:  # in the order of each key's first fact, as the rules report them
+            again = {key: again[key] for key in first if key in again}
+        return first, again
 
     @cached_property
     def duplicates(self) -> dict[FactKey, list[Fact]]:
-        """Numeric facts grouped by concept, context and unit."""
-        groups: dict[FactKey, list[Fact]] = {}
-        for fact in self.numbers:
-            groups.setdefault((fact.concept, fact.context, fact.unit or ""), []).append(fact)
-        return groups
+        """Numeric facts that share concept, context and unit (groups of two or more, in document order)."""
+        return self._numbers[1]
 
     @cached_property
     def index(self) -> dict[FactKey, Fact]:
         """One numeric fact per key: the most precise of consistent duplicates (inconsistent ones: none)."""
-        index = {}
-        for key, group in self.duplicates.items():
-            if len(group) == 1:
-                index[key] = group[0]
-            elif consistent(group):
-                index[key] = max(group, key=lambda f: f.decimals_value if f.decimals_value is not None else 10**6)
+        first, again = self._numbers
+        if not again:
+            return first
+        index = dict(first)
+        for key, group in again.items():
+            if consistent(group):
+                index[key] = max(group, key=_most_precise)
+            else:
+                del index[key]
         return index
 
     @cached_property
