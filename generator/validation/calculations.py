@@ -17,7 +17,9 @@ from decimal import Decimal
 from generator.findings import Finding
 from generator.validation.dts import DTS, SUMMATION_ITEM, QName
 from generator.validation.instance import Fact
-from generator.validation.rules import Subject, interval, rule
+from generator.validation.rules import FactKey, Subject, interval, rule
+
+_ZERO = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,43 +42,59 @@ def summations(dts: DTS) -> list[Summation]:
     ]
 
 
-def _summations(subject: Subject) -> list[Summation]:
-    return subject.dts.derived("summations", summations)
+def _by_total(dts: DTS) -> dict[QName, list[Summation]]:
+    """The summations of each total concept, in role order."""
+    found: dict[QName, list[Summation]] = {}
+    for summation in summations(dts):
+        found.setdefault(summation.total, []).append(summation)
+    return found
 
 
 @rule("calc.inconsistent")
 def inconsistent(subject: Subject) -> Iterator[Finding]:
-    """One finding per inconsistent (summation, context, unit)."""
-    by_total: dict[QName, list[Summation]] = {}
-    for summation in _summations(subject):
-        by_total.setdefault(summation.total, []).append(summation)
-    bindings: dict[tuple[str, str], dict[QName, Fact]] = {}
-    for (concept, context, unit), fact in subject.index.items():
-        bindings.setdefault((context, unit), {})[concept] = fact
-    skipped = {key for key in subject.duplicates if key not in subject.index}  # inconsistent duplicates
-    for (context, unit), facts in sorted(bindings.items()):
-        for concept in facts.keys() & by_total.keys():
-            for summation in by_total[concept]:
-                found = _check(summation, facts, skipped, context, unit)
-                if found is not None:
-                    yield subject.finding("calc.inconsistent", found, facts[concept])
+    """One finding per inconsistent (summation, context, unit): by context and unit, then as the totals are written."""
+    by_total = subject.dts.derived("summations by total", _by_total)
+    index = subject.index
+    skipped = {key for key in subject.duplicates if key not in index}  # inconsistent duplicates
+    found = []
+    for (concept, context, unit), total in index.items():
+        for summation in by_total.get(concept, ()):
+            message = _check(summation, total, index, skipped, context, unit)
+            if message is not None:
+                found.append(((context, unit), message, total))
+    found.sort(key=lambda entry: entry[0])  # stable: within a context and unit, in document order
+    for _, message, total in found:
+        yield subject.finding("calc.inconsistent", message, total)
 
 
 def _check(
-    summation: Summation, facts: dict[QName, Fact], skipped: set[tuple[QName, str, str]], context: str, unit: str
+    summation: Summation,
+    total: Fact,
+    index: dict[FactKey, Fact],
+    skipped: set[FactKey],
+    context: str,
+    unit: str,
 ) -> str | None:
-    """The message if the summation is inconsistent in this binding, else None."""
-    present = [(facts[name], weight) for name, weight in summation.items if name in facts]
-    if not present or any((name, context, unit) in skipped for name, _ in summation.items):
+    """The message if the summation is inconsistent for this context and unit, else None."""
+    if skipped and any((name, context, unit) in skipped for name, _ in summation.items):
         return None
-    low = high = Decimal(0)
-    for fact, weight in present:
-        a, b = (weight * bound for bound in interval(fact))
-        low, high = low + min(a, b), high + max(a, b)
-    total = facts[summation.total]
+    low = high = _ZERO
+    present = []
+    for name, weight in summation.items:  # runs once per item of every summation bound: kept lean
+        fact = index.get((name, context, unit))
+        if fact is not None:
+            present.append((fact, weight))
+            bottom, top = interval(fact)
+            a, b = weight * bottom, weight * top
+            if b < a:
+                a, b = b, a
+            low += a
+            high += b
+    if not present:
+        return None
     total_low, total_high = interval(total)
     if max(low, total_low) <= min(high, total_high):
         return None
-    computed = sum((weight * (fact.value or 0) for fact, weight in present), Decimal(0))
+    computed = sum((weight * (fact.value or 0) for fact, weight in present), _ZERO)
     role = summation.role.rsplit("/", 1)[-1]
     return f"{summation.total[1]} = {total.value} but its items sum to {computed} ({role}, unit {unit})"
