@@ -283,7 +283,8 @@ class _Reader:
         self.lang = lang
         self.footnote_links = 0
         self.concepts: dict[str, QName] = {}
-        self.decimals: dict[str | None, int | None] = {None: None}
+        self.decimals: dict[str | None, tuple[str | None, int | None]] = {None: (None, None)}
+        self.strings: dict[str, str] = {}
 
     def children(self, parent: etree._Element) -> None:
         """Read a parent's children in document order; tuples (at most libxml2's 256 levels) recursed into."""
@@ -309,29 +310,28 @@ class _Reader:
         get = element.get
         text = element.text or ""
         unit = get("unitRef")
-        nil = get(_NIL) in ("true", "1")
         decimals = get("decimals")
+        fact_id = get("id")
+        # contextRef, unitRef, decimals and id are all most facts have: when the count says so,
+        # the other three attributes are not asked for (a namespaced lookup is the dearest call).
+        usual = (unit is not None) + (decimals is not None) + (fact_id is not None) + 1
+        if len(element.attrib) == usual:
+            precision, nil, lang = None, False, self.lang
+        else:
+            precision, nil, lang = get("precision"), get(_NIL) in ("true", "1"), get(_LANG) or self.lang
+        # One string per distinct contextRef, unitRef and decimals: less memory, faster lookups.
+        context = self.strings.setdefault(context, context)
+        if unit is not None:
+            unit = self.strings.setdefault(unit, unit)
         try:
-            places = self.decimals[decimals]
+            decimals, places = self.decimals[decimals]
         except KeyError:
-            places = self.decimals[decimals] = _decimals(decimals)
+            self.decimals[decimals] = (decimals, _decimals(decimals))
+            places = self.decimals[decimals][1]
         value = _number(text) if unit is not None and not nil else None
         return _new_fact(
             Fact,
-            (
-                concept,
-                context,
-                unit,
-                text,
-                decimals,
-                get("precision"),
-                nil,
-                get(_LANG) or self.lang,
-                get("id"),
-                element.sourceline,
-                value,
-                places,
-            ),
+            (concept, context, unit, text, decimals, precision, nil, lang, fact_id, element.sourceline, value, places),
         )
 
     def context(self, element: etree._Element) -> None:
