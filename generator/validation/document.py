@@ -67,10 +67,17 @@ def parse_xml(data: bytes, file: str, base_url: str | None = None) -> Parsed:
     return Parsed(tree)
 
 
-def read_xml(path: Path) -> Parsed:
-    """Read and parse a file; an unreadable file is ``xml.malformed`` too."""
+def read_bytes(path: Path) -> bytes | Finding:
+    """A file's bytes; an unreadable file is ``xml.malformed`` too."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
-        return Parsed(None, Finding("xml.malformed", f"cannot read the file: {error.strerror or error}", path.name))
+        return Finding("xml.malformed", f"cannot read the file: {error.strerror or error}", path.name)
+
+
+def read_xml(path: Path) -> Parsed:
+    """Read and parse a file."""
+    data = read_bytes(path)
+    if isinstance(data, Finding):
+        return Parsed(None, data)
     return parse_xml(data, path.name, base_url=path.resolve().as_uri())

@@ -26,7 +26,7 @@ from generator import names
 from generator.findings import Finding
 from generator.names import clark
 from generator.resources import schemas_dir
-from generator.validation.document import SAFE_PARSER, resolve_qname
+from generator.validation.document import resolve_qname, safe_parser
 
 QName = tuple[str, str]
 T = TypeVar("T")
@@ -41,6 +41,10 @@ _XLINK_ARCROLE = clark(names.XLINK, "arcrole")
 _XLINK_ROLE = clark(names.XLINK, "role")
 _XBRLI_PERIOD = clark(names.XBRLI, "periodType")
 _XBRLI_BALANCE = clark(names.XBRLI, "balance")
+
+# A parser of its own: lxml lets one parser parse one document at a time, and the DTS is read
+# while the instance is being parsed.
+_PARSER = safe_parser()
 
 ITEM = (names.XBRLI, "item")
 TUPLE = (names.XBRLI, "tuple")
@@ -166,7 +170,7 @@ class _Loader:
             self.dts.problems.append(Finding("dts.unavailable", message))
             return None
         try:
-            tree = etree.parse(str(path), SAFE_PARSER)
+            tree = etree.parse(str(path), _PARSER)
         except (etree.XMLSyntaxError, OSError) as error:
             self.dts.problems.append(Finding("dts.unavailable", f"{url} is not readable XML: {error}"))
             return None
