@@ -11,13 +11,13 @@ summation-item arcrole is checked the same way.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.findings import Finding
 from generator.validation.dts import DTS, SUMMATION_ITEM, QName
 from generator.validation.instance import Fact
-from generator.validation.rules import FactKey, Subject, interval, rule
+from generator.validation.rules import FactKey, Subject, half_unit, interval, rule
 
 _ZERO = Decimal(0)
 
@@ -29,6 +29,11 @@ class Summation:
     role: str
     total: QName
     items: tuple[tuple[QName, Decimal], ...]
+    signs: tuple[int, ...] = field(init=False)  # per item: 1 or -1 for those weights (most), else 0
+
+    def __post_init__(self) -> None:
+        signs = tuple(1 if weight == 1 else -1 if weight == -1 else 0 for _, weight in self.items)
+        object.__setattr__(self, "signs", signs)
 
 
 def summations(dts: DTS) -> list[Summation]:
@@ -78,23 +83,49 @@ def _check(
     """The message if the summation is inconsistent for this context and unit, else None."""
     if skipped and any((name, context, unit) in skipped for name, _ in summation.items):
         return None
-    low = high = _ZERO
-    present = []
-    for name, weight in summation.items:  # runs once per item of every summation bound: kept lean
-        fact = index.get((name, context, unit))
-        if fact is not None:
-            present.append((fact, weight))
-            bottom, top = interval(fact)
-            a, b = weight * bottom, weight * top
-            if b < a:
-                a, b = b, a
-            low += a
-            high += b
+    low, high, present = _bounds(summation, index, context, unit)
     if not present:
         return None
     total_low, total_high = interval(total)
     if max(low, total_low) <= min(high, total_high):
         return None
-    computed = sum((weight * (fact.value or 0) for fact, weight in present), _ZERO)
+    computed = _ZERO
+    for name, weight in summation.items:
+        fact = index.get((name, context, unit))
+        if fact is not None:
+            computed += weight * (fact.value or 0)
     role = summation.role.rsplit("/", 1)[-1]
     return f"{summation.total[1]} = {total.value} but its items sum to {computed} ({role}, unit {unit})"
+
+
+def _bounds(summation: Summation, index: dict[FactKey, Fact], context: str, unit: str) -> tuple[Decimal, Decimal, bool]:
+    """The least and greatest weighted sum of the items present (Calculations 1.1), and whether any is.
+
+    This runs for every item of every summation bound, so it is written out: a weight of 1 or -1
+    adds or subtracts the bounds, the same numbers as multiplying them (a bound is a rounded
+    result already, so it is exact; a fact without ``decimals`` is multiplied as before).
+    """
+    low = high = _ZERO
+    present = False
+    for (name, weight), sign in zip(summation.items, summation.signs, strict=True):
+        fact = index.get((name, context, unit))
+        if fact is None:
+            continue
+        present = True
+        value, places = fact.value, fact.decimals_value
+        assert value is not None
+        if places is not None and sign:
+            half = half_unit(places)
+            if sign > 0:
+                low += value - half
+                high += value + half
+            else:
+                low -= value + half
+                high -= value - half
+            continue
+        a, b = (weight * bound for bound in interval(fact))
+        if b < a:
+            a, b = b, a
+        low += a
+        high += b
+    return low, high, present

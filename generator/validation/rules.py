@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cached_property
+from functools import cache, cached_property
 
 from generator.findings import CODES, Finding
 from generator.validation.dts import DTS, Concept, QName
@@ -36,7 +36,10 @@ def rule(code: str) -> Callable[[Rule], Rule]:
 FactKey = tuple[QName, str, str]  # concept, context, unit (or language)
 
 
-_HALVES: dict[int, Decimal] = {}
+@cache
+def half_unit(decimals: int) -> Decimal:
+    """Half a unit of the last place ``decimals`` states (there are few: each is made once)."""
+    return Decimal(5).scaleb(-decimals - 1)
 
 
 def interval(fact: Fact) -> tuple[Decimal, Decimal]:
@@ -45,9 +48,7 @@ def interval(fact: Fact) -> tuple[Decimal, Decimal]:
     assert value is not None
     if decimals is None:
         return value, value
-    half = _HALVES.get(decimals)
-    if half is None:
-        half = _HALVES[decimals] = Decimal(5).scaleb(-decimals - 1)
+    half = half_unit(decimals)
     return value - half, value + half
 
 
