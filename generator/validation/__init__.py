@@ -27,6 +27,7 @@ from generator.validation import calculations, dimensions, edgar, integrity, xbr
 from generator.validation.document import parse_xml, read_bytes
 from generator.validation.dts import DTS, load_dts
 from generator.validation.instance import read_instance
+from generator.validation.memory import fast_bins_off
 from generator.validation.rules import RULES, Subject
 from generator.validation.schema import Engine, schema_object, validate_schema
 
@@ -137,7 +138,10 @@ def _validate_bytes(data: bytes, location: str, file: str, engine: Engine) -> Re
         if parsed.tree is None:
             assert parsed.problem is not None
             return Report(file, [parsed.problem])
-        return _validate(parsed.tree, location, file, engine, pool, ahead)
+        report = _validate(parsed.tree, location, file, engine, pool, ahead)
+    with fast_bins_off(len(data)):
+        del parsed  # the last reference: the document is freed here
+    return report
 
 
 @contextmanager
