@@ -36,6 +36,7 @@ _SCHEMA_REF = clark(names.LINK, "schemaRef")
 _LINKBASE_REF = clark(names.LINK, "linkbaseRef")
 _HEAD = {_SCHEMA_REF, _LINKBASE_REF, clark(names.LINK, "roleRef"), clark(names.LINK, "arcroleRef")}
 _HREF = clark(names.XLINK, "href")
+_MANY_OBJECTS = 50_000  # made while the collector paused: a release makes a few thousand
 _HEAD_BYTES = 16_384  # the references come first, after the root's namespace declarations
 
 # Findings that mean the input could not be validated at all (exit 2).
@@ -150,7 +151,9 @@ def _collector_paused() -> Iterator[None]:
 
     The facts, values and indexes are a few objects per fact, none in a cycle; the collector
     would walk them over and over as they pile up (a quarter of the time on 60,000 facts) and
-    free nothing.  Whatever cycles there are go at the next collection after it resumes.
+    free nothing.  When it resumes after a large instance, what was made meanwhile joins the
+    oldest generation (freeze, then unfreeze) instead of being walked at once by the next
+    collection: reference counting frees it when the report goes.
     """
     paused = gc.isenabled()
     gc.disable()
@@ -158,6 +161,9 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         if paused:
+            if gc.get_count()[0] > _MANY_OBJECTS:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
