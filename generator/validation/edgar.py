@@ -12,6 +12,7 @@ from generator.validation.rules import Subject, rule
 
 _CIK = re.compile(r"^\d{10}$")
 _PURE = ((names.XBRLI, "pure"),)
+_PURE_TYPE = "pureItemType"
 # The cover facts a filing cannot do without (dei, or this taxonomy's cover group: by local name).
 REQUIRED_COVER = (
     "DocumentType",
@@ -26,10 +27,9 @@ REQUIRED_COVER = (
 def pure_unit(subject: Subject) -> Iterator[Finding]:
     """A pure fact's unit is xbrli:pure (XBRL 2.1 leaves it to the taxonomy; EDGAR does not)."""
     others = subject.units_not(_pure)
-    for fact, concept in subject.items if others else ():
-        if fact.unit in others and concept.item_type == "pureItemType":
-            message = f"pure {concept.name[1]} has unit {fact.unit!r}, not xbrli:pure"
-            yield subject.finding("edgar.pure-unit", message, fact)
+    for fact, concept in subject.items_where(lambda concept, unit: unit in others and concept.item_type == _PURE_TYPE):
+        message = f"pure {concept.name[1]} has unit {fact.unit!r}, not xbrli:pure"
+        yield subject.finding("edgar.pure-unit", message, fact)
 
 
 def _pure(unit: Unit) -> bool:
@@ -39,7 +39,7 @@ def _pure(unit: Unit) -> bool:
 @rule("edgar.unused-context")
 def unused_context(subject: Subject) -> Iterator[Finding]:
     """Every context is used by a fact."""
-    used = {fact.context for fact in subject.instance.facts}
+    used = subject.context_refs
     for context in subject.instance.contexts.values():
         if context.id not in used:
             yield subject.finding("edgar.unused-context", f"no fact uses context {context.id}", context=context)
@@ -48,7 +48,7 @@ def unused_context(subject: Subject) -> Iterator[Finding]:
 @rule("edgar.unused-unit")
 def unused_unit(subject: Subject) -> Iterator[Finding]:
     """Every unit is used by a fact."""
-    used = {fact.unit for fact in subject.instance.facts}
+    used = {unit for _, unit in subject.concept_units}
     for unit in subject.instance.units.values():
         if unit.id not in used:
             yield Finding("edgar.unused-unit", f"no fact uses unit {unit.id}", subject.file, unit.line)

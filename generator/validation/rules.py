@@ -101,6 +101,26 @@ class Subject:
         """The ids of the instance's units not of a kind (the few a unit rule looks for among the facts)."""
         return {unit_id for unit_id, unit in self.instance.units.items() if not kind(unit)}
 
+    def items_where(self, wrong: Callable[[Concept, str | None], bool]) -> Iterator[tuple[Fact, Concept]]:
+        """The items whose concept and unitRef are ``wrong``, in document order.
+
+        ``wrong`` is tried on each distinct (concept, unitRef) first: the facts are walked only if
+        one of those is wrong, as they seldom are.
+        """
+        items = self.dts.derived("items", _items)
+        if any(wrong(concept, unit) for name, unit in self.concept_units if (concept := items.get(name)) is not None):
+            yield from ((fact, concept) for fact, concept in self.items if wrong(concept, fact.unit))
+
+    @cached_property
+    def context_refs(self) -> set[str]:
+        """Every contextRef the facts make."""
+        return {fact.context for fact in self.instance.facts}
+
+    @cached_property
+    def concept_units(self) -> set[tuple[QName, str | None]]:
+        """Every (concept, unitRef) the facts make."""
+        return {(fact.concept, fact.unit) for fact in self.instance.facts}
+
     @cached_property
     def items(self) -> list[tuple[Fact, Concept]]:
         """Facts whose element the DTS declares as an item."""
@@ -123,12 +143,9 @@ class Subject:
             if fact.unit not in units:
                 continue
             key = (fact.concept, fact.context, fact.unit or "")
-            if key not in first:
-                first[key] = fact
-            elif key in again:
-                again[key].append(fact)
-            else:
-                again[key] = [first[key], fact]
+            earlier = first.setdefault(key, fact)
+            if earlier is not fact:
+                again.setdefault(key, [earlier]).append(fact)
         if len(again) > 1:  # in the order of each key's first fact, as the rules report them
             again = {key: again[key] for key in first if key in again}
         return first, again

@@ -11,12 +11,15 @@ from generator.validation.rules import Subject, consistent, rule
 
 _SHARES = ((names.XBRLI, "shares"),)
 _MONETARY = {"monetaryItemType"}
+_SHARE = "sharesItemType"
 
 
 @rule("xbrl.context-missing")
 def context_missing(subject: Subject) -> Iterator[Finding]:
     """Every fact's contextRef names a context of the instance (4.6.1)."""
     contexts = subject.instance.contexts
+    if subject.context_refs <= contexts.keys():
+        return
     for fact, _ in subject.items:
         if fact.context not in contexts:
             yield subject.finding("xbrl.context-missing", f"contextRef {fact.context!r} names no context", fact)
@@ -26,10 +29,9 @@ def context_missing(subject: Subject) -> Iterator[Finding]:
 def unit_missing(subject: Subject) -> Iterator[Finding]:
     """Every numeric fact's unitRef names a unit of the instance (4.6.2)."""
     units = subject.instance.units
-    for fact, concept in subject.items:
-        if fact.unit not in units and concept.numeric:
-            said = f"unitRef {fact.unit!r} names no unit" if fact.unit else "a numeric fact has no unitRef"
-            yield subject.finding("xbrl.unit-missing", said, fact)
+    for fact, _ in subject.items_where(lambda concept, unit: unit not in units and concept.numeric):
+        said = f"unitRef {fact.unit!r} names no unit" if fact.unit else "a numeric fact has no unitRef"
+        yield subject.finding("xbrl.unit-missing", said, fact)
 
 
 @rule("xbrl.period-type")
@@ -67,10 +69,9 @@ def _currency(unit: Unit) -> bool:
 def monetary_unit(subject: Subject) -> Iterator[Finding]:
     """A monetary fact's unit is one ISO 4217 currency (4.8.2)."""
     others = subject.units_not(_currency)
-    for fact, concept in subject.items if others else ():
-        if fact.unit in others and concept.item_type in _MONETARY:
-            message = f"monetary {concept.name[1]} has unit {fact.unit!r}, not an ISO 4217 currency"
-            yield subject.finding("xbrl.monetary-unit", message, fact)
+    for fact, concept in subject.items_where(lambda concept, unit: unit in others and concept.item_type in _MONETARY):
+        message = f"monetary {concept.name[1]} has unit {fact.unit!r}, not an ISO 4217 currency"
+        yield subject.finding("xbrl.monetary-unit", message, fact)
 
 
 def _shares(unit: Unit) -> bool:
@@ -81,10 +82,9 @@ def _shares(unit: Unit) -> bool:
 def shares_unit(subject: Subject) -> Iterator[Finding]:
     """A shares fact's unit is xbrli:shares (4.8.2)."""
     others = subject.units_not(_shares)
-    for fact, concept in subject.items if others else ():
-        if fact.unit in others and concept.item_type == "sharesItemType":
-            message = f"shares {concept.name[1]} has unit {fact.unit!r}, not xbrli:shares"
-            yield subject.finding("xbrl.shares-unit", message, fact)
+    for fact, concept in subject.items_where(lambda concept, unit: unit in others and concept.item_type == _SHARE):
+        message = f"shares {concept.name[1]} has unit {fact.unit!r}, not xbrli:shares"
+        yield subject.finding("xbrl.shares-unit", message, fact)
 
 
 @rule("xbrl.decimals-missing")
@@ -125,7 +125,8 @@ def duplicate_inconsistent(subject: Subject) -> Iterator[Finding]:
 def footnote_dangling(subject: Subject) -> Iterator[Finding]:
     """Footnote arcs join labels of their link, from locators of facts in this instance (4.11)."""
     arcs = subject.instance.footnote_arcs
-    ids = {fact.id for fact in subject.instance.facts if fact.id} if any(arc.sources for arc in arcs) else set()
+    wanted = {target for arc in arcs for target in arc.sources}
+    ids = {fact.id for fact in subject.instance.facts if fact.id in wanted and fact.id} if wanted else set()
     for arc in arcs:
         missing = list(arc.dangling) + [f"#{target}" for target in arc.sources if target not in ids]
         if missing:
