@@ -33,6 +33,9 @@ _ARCROLE_REF = clark(names.LINK, "arcroleRef")
 _HREF = clark(names.XLINK, "href")
 _LABEL = clark(names.XLINK, "label")
 _TYPE = clark(names.XLINK, "type")
+_FROM = clark(names.XLINK, "from")
+_TO = clark(names.XLINK, "to")
+_ARCROLE = clark(names.XLINK, "arcrole")
 _NIL = clark("http://www.w3.org/2001/XMLSchema-instance", "nil")
 _LANG = clark(names.XML, "lang")
 _EXPLICIT = clark(names.XBRLDI, "explicitMember")
@@ -368,33 +371,38 @@ _PARTS: dict[str, Callable[[_Reader, etree._Element], None]] = {
 def _footnote_link(link: etree._Element, index: int, instance: Instance) -> None:
     locators: dict[str, list[str]] = {}
     resources: dict[str, int] = {}
+    arcs = []
     for child in link:
         kind = child.get(_TYPE)
-        label = child.get(_LABEL, "")
         if kind == "locator":
-            locators.setdefault(label, []).append(child.get(_HREF, ""))
+            locators.setdefault(child.get(_LABEL, ""), []).append(child.get(_HREF, ""))
         elif kind == "resource":
+            label = child.get(_LABEL, "")
             resources[label] = resources.get(label, 0) + 1
             text = " ".join("".join(str(t) for t in child.itertext()).split())
             instance.footnotes.append(FootnoteResource(index, label, child.get(_LANG), _line(child), text))
-    for child in link:
-        if child.get(_TYPE) != "arc":
-            continue
-        source, target = child.get(clark(names.XLINK, "from"), ""), child.get(clark(names.XLINK, "to"), "")
-        hrefs = locators.get(source, [])
-        dangling = [label for label in (source, target) if label not in locators and label not in resources]
-        dangling += [href for href in hrefs if not href.startswith("#") and "#" not in href]
-        instance.footnote_arcs.append(
-            FootnoteArc(
-                link=index,
-                sources=tuple(href.rpartition("#")[2] for href in hrefs),
-                from_label=source,
-                to_label=target,
-                arcrole=child.get(clark(names.XLINK, "arcrole"), ""),
-                dangling=tuple(dangling),
-                line=_line(child),
-            )
-        )
+        elif kind == "arc":
+            arcs.append(child)
+    for arc in arcs:  # once every label of the link is known
+        instance.footnote_arcs.append(_footnote_arc(arc, index, locators, resources))
+
+
+def _footnote_arc(
+    arc: etree._Element, index: int, locators: dict[str, list[str]], resources: dict[str, int]
+) -> FootnoteArc:
+    source, target = arc.get(_FROM, ""), arc.get(_TO, "")
+    hrefs = locators.get(source, [])
+    dangling = [label for label in (source, target) if label not in locators and label not in resources]
+    dangling += [href for href in hrefs if not href.startswith("#") and "#" not in href]
+    return FootnoteArc(
+        link=index,
+        sources=tuple(href.rpartition("#")[2] for href in hrefs),
+        from_label=source,
+        to_label=target,
+        arcrole=arc.get(_ARCROLE, ""),
+        dangling=tuple(dangling),
+        line=_line(arc),
+    )
 
 
 def read_instance(tree: etree._ElementTree) -> Instance:
