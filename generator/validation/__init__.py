@@ -37,6 +37,7 @@ _LINKBASE_REF = clark(names.LINK, "linkbaseRef")
 _HEAD = {_SCHEMA_REF, _LINKBASE_REF, clark(names.LINK, "roleRef"), clark(names.LINK, "arcroleRef")}
 _HREF = clark(names.XLINK, "href")
 _MANY_OBJECTS = 50_000  # made while the collector paused: a release makes a few thousand
+_AHEAD_BYTES = 1_000_000  # a smaller document parses in a few milliseconds: nothing to overlap
 _HEAD_BYTES = 16_384  # the references come first, after the root's namespace declarations
 
 # Findings that mean the input could not be validated at all (exit 2).
@@ -121,6 +122,14 @@ class _Ahead:
         return self.future.result()
 
 
+def _prepare_ahead(pool: ThreadPoolExecutor, data: bytes, location: str, engine: Engine) -> _Ahead | None:
+    head = head_references(data)
+    if head is None or not head[0]:
+        return None
+    entries = _entries(location, *head)
+    return _Ahead(entries, pool.submit(_prepare, entries, engine))
+
+
 def _prepare(entries: tuple[str, ...], engine: Engine) -> DTS:
     dts = load_dts(entries)
     if not dts.problems:
@@ -130,11 +139,7 @@ def _prepare(entries: tuple[str, ...], engine: Engine) -> DTS:
 
 def _validate_bytes(data: bytes, location: str, file: str, engine: Engine) -> Report:
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="xbrlgen-schema") as pool:
-        ahead = None
-        head = head_references(data)
-        if head is not None and head[0]:
-            entries = _entries(location, *head)
-            ahead = _Ahead(entries, pool.submit(_prepare, entries, engine))
+        ahead = _prepare_ahead(pool, data, location, engine) if len(data) >= _AHEAD_BYTES else None
         parsed = parse_xml(data, file, base_url=location)
         if parsed.tree is None:
             assert parsed.problem is not None
