@@ -37,7 +37,7 @@ _LINKBASE_REF = clark(names.LINK, "linkbaseRef")
 _HEAD = {_SCHEMA_REF, _LINKBASE_REF, clark(names.LINK, "roleRef"), clark(names.LINK, "arcroleRef")}
 _HREF = clark(names.XLINK, "href")
 _MANY_OBJECTS = 50_000  # made while the collector paused: a release makes a few thousand
-_AHEAD_BYTES = 1_000_000  # a smaller document parses in a few milliseconds: nothing to overlap
+AHEAD_BYTES = 1_000_000  # a smaller document parses in a few milliseconds: nothing to overlap
 _HEAD_BYTES = 16_384  # the references come first, after the root's namespace declarations
 
 # Findings that mean the input could not be validated at all (exit 2).
@@ -139,7 +139,7 @@ def _prepare(entries: tuple[str, ...], engine: Engine) -> DTS:
 
 def _validate_bytes(data: bytes, location: str, file: str, engine: Engine) -> Report:
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="xbrlgen-schema") as pool:
-        ahead = _prepare_ahead(pool, data, location, engine) if len(data) >= _AHEAD_BYTES else None
+        ahead = _prepare_ahead(pool, data, location, engine) if len(data) >= AHEAD_BYTES else None
         parsed = parse_xml(data, file, base_url=location)
         if parsed.tree is None:
             assert parsed.problem is not None
