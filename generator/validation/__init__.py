@@ -65,8 +65,13 @@ class Report:
 
 def validate_tree(tree: etree._ElementTree, location: str, file: str, engine: Engine = "libxml2") -> Report:
     """Validate a parsed instance; ``location`` is its URL, against which its references resolve."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="xbrlgen-schema") as pool:
+    with _schema_thread() as pool:
         return _validate(tree, location, file, engine, pool, None)
+
+
+def _schema_thread() -> ThreadPoolExecutor:
+    """The validation's own thread (not a shared pool: a build forks workers, and a pool's thread does not survive)."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="xbrlgen-schema")
 
 
 def _validate(
@@ -88,9 +93,8 @@ def _validate(
     if dts.problems:  # reported at the instance that names the DTS
         report.findings += [Finding(p.code, p.message, file) for p in dts.problems]
         return report
-    # libxml2 validates without the GIL: the schema check runs beside the reading and the rules.  A
-    # thread of its own per validation (not a shared pool): a build forks workers, and a pool's
-    # thread does not survive a fork.
+    # libxml2 validates without the GIL: the schema check runs on the pool's thread, beside the
+    # reading and the rules.
     with _collector_paused():
         schema_findings = pool.submit(validate_schema, tree, dts, file, engine)
         report.subject = Subject(file, read_instance(tree), dts)
@@ -138,7 +142,8 @@ def _prepare(entries: tuple[str, ...], engine: Engine) -> DTS:
 
 
 def _validate_bytes(data: bytes, location: str, file: str, engine: Engine) -> Report:
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="xbrlgen-schema") as pool:
+    """Parse and validate; a large document's DTS is prepared while it is parsed, and freed with care."""
+    with _schema_thread() as pool:
         ahead = _prepare_ahead(pool, data, location, engine) if len(data) >= AHEAD_BYTES else None
         parsed = parse_xml(data, file, base_url=location)
         if parsed.tree is None:

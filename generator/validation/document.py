@@ -73,11 +73,3 @@ def read_bytes(path: Path) -> bytes | Finding:
         return path.read_bytes()
     except OSError as error:
         return Finding("xml.malformed", f"cannot read the file: {error.strerror or error}", path.name)
-
-
-def read_xml(path: Path) -> Parsed:
-    """Read and parse a file."""
-    data = read_bytes(path)
-    if isinstance(data, Finding):
-        return Parsed(None, data)
-    return parse_xml(data, path.name, base_url=path.resolve().as_uri())
