@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generator import names
+from generator import names, validation
 from generator.cli import main
-from generator.validation import validate_path
-from generator.validation.dts import load_dts
+from generator.validation import head_references, references, validate_path
+from generator.validation.dts import DTS, load_dts
+from generator.validation.schema import Engine
 from tests.conftest import INSTANCES, Built
 from tests.test_corpus import CASES, mutate
 
@@ -122,3 +127,57 @@ def test_the_build_audits_the_printed_percentages(built: Built) -> None:
     ]
     # Last-digit differences (the releases nudge shares so that they foot) are infos, not warnings.
     assert len(built.findings("audit.percentage-rounding")) > 50
+
+
+def test_calculation_findings_come_in_document_order_whatever_the_hash_seed(built: Built, tmp_path: Path) -> None:
+    # Two totals break in one context and unit; their order once followed a set's, which changes with the seed.
+    mutant = built.folder / "seeded.xml"
+    mutant.write_text(
+        built.path("001").read_text(encoding="utf-8").replace(">9528307000<", ">-9528307000<"), encoding="utf-8"
+    )
+    command = [sys.executable, "-m", "generator.cli", "validate", "--format", "json", str(mutant)]
+    try:
+        outputs = [
+            subprocess.run(command, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("0", "3")
+        ]
+    finally:
+        mutant.unlink()
+    assert outputs[0] == outputs[1]
+    calc = [f for f in json.loads(outputs[0])["findings"] if f["code"] == "calc.inconsistent"]
+    assert [f["concept"] for f in calc] == ["Revenues", "OperatingIncomeLoss"]
+
+
+def test_the_references_are_read_off_the_head_alone(built: Built) -> None:
+    data = built.path("004").read_bytes()
+    assert head_references(data) == references(built.tree("004").getroot()) == (["iij-2004-05-14.xsd"], [])
+    hostile = Path(__file__).parent / "corpus" / "hostile"
+    for name in ("xxe.xml", "billion-laughs.xml", "binary.bin", "not-xbrl.xml", "empty.xml"):
+        assert head_references((hostile / name).read_bytes()) is None, name
+
+
+def test_a_large_instance_prepared_while_parsed_gets_the_same_findings(
+    built: Built, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A one-line comment of a megabyte at the end: the DTS is prepared while the document is parsed.
+    text = built.path("001").read_text(encoding="utf-8").replace(">9528307000<", ">9529307000<")
+    padded = text.replace("</xbrli:xbrl>", "<!--" + "x" * validation.AHEAD_BYTES + "--></xbrli:xbrl>")
+    prepared = []
+
+    def prepare(entries: tuple[str, ...], engine: Engine) -> DTS:
+        prepared.append(entries)
+        return load_dts(entries)
+
+    monkeypatch.setattr(validation, "_prepare", prepare)
+    plain, large = built.folder / "plain.xml", built.folder / "large.xml"
+    plain.write_text(text, encoding="utf-8")
+    large.write_text(padded, encoding="utf-8")
+    try:
+        expected = [replace(f, file="large.xml") for f in validate_path(plain).findings]
+        assert not prepared
+        assert validate_path(large).findings == expected
+    finally:
+        plain.unlink()
+        large.unlink()
+    assert len(prepared) == 1
+    assert {f.code for f in expected} == {"calc.inconsistent", "integrity.usd-translation"}

@@ -11,13 +11,15 @@ summation-item arcrole is checked the same way.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.findings import Finding
 from generator.validation.dts import DTS, SUMMATION_ITEM, QName
 from generator.validation.instance import Fact
-from generator.validation.rules import Subject, interval, rule
+from generator.validation.rules import FactKey, Subject, half_unit, interval, rule
+
+_ZERO = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +29,11 @@ class Summation:
     role: str
     total: QName
     items: tuple[tuple[QName, Decimal], ...]
+    signs: tuple[int, ...] = field(init=False)  # per item: 1 or -1 for those weights (most), else 0
+
+    def __post_init__(self) -> None:
+        signs = tuple(1 if weight == 1 else -1 if weight == -1 else 0 for _, weight in self.items)
+        object.__setattr__(self, "signs", signs)
 
 
 def summations(dts: DTS) -> list[Summation]:
@@ -40,47 +47,85 @@ def summations(dts: DTS) -> list[Summation]:
     ]
 
 
-def _summations(subject: Subject) -> list[Summation]:
-    cached = subject.cache.get("summations")
-    if cached is None:
-        cached = subject.cache["summations"] = summations(subject.dts)
-    assert isinstance(cached, list)
-    return cached
+def _by_total(dts: DTS) -> dict[QName, list[Summation]]:
+    """The summations of each total concept, in role order."""
+    found: dict[QName, list[Summation]] = {}
+    for summation in summations(dts):
+        found.setdefault(summation.total, []).append(summation)
+    return found
 
 
 @rule("calc.inconsistent")
 def inconsistent(subject: Subject) -> Iterator[Finding]:
-    """One finding per inconsistent (summation, context, unit)."""
-    by_total: dict[QName, list[Summation]] = {}
-    for summation in _summations(subject):
-        by_total.setdefault(summation.total, []).append(summation)
-    bindings: dict[tuple[str, str], dict[QName, Fact]] = {}
-    for (concept, context, unit), fact in subject.index.items():
-        bindings.setdefault((context, unit), {})[concept] = fact
-    skipped = {key for key in subject.duplicates if key not in subject.index}  # inconsistent duplicates
-    for (context, unit), facts in sorted(bindings.items()):
-        for concept in facts.keys() & by_total.keys():
-            for summation in by_total[concept]:
-                found = _check(summation, facts, skipped, context, unit)
-                if found is not None:
-                    yield subject.finding("calc.inconsistent", found, facts[concept])
+    """One finding per inconsistent (summation, context, unit): by context and unit, then as the totals are written."""
+    by_total = subject.dts.derived("summations by total", _by_total)
+    index = subject.index
+    skipped = {key for key in subject.duplicates if key not in index}  # inconsistent duplicates
+    found = []
+    for (concept, context, unit), total in index.items():
+        for summation in by_total.get(concept, ()):
+            message = _check(summation, total, index, skipped, context, unit)
+            if message is not None:
+                found.append(((context, unit), message, total))
+    found.sort(key=lambda entry: entry[0])  # stable: within a context and unit, in document order
+    for _, message, total in found:
+        yield subject.finding("calc.inconsistent", message, total)
 
 
 def _check(
-    summation: Summation, facts: dict[QName, Fact], skipped: set[tuple[QName, str, str]], context: str, unit: str
+    summation: Summation,
+    total: Fact,
+    index: dict[FactKey, Fact],
+    skipped: set[FactKey],
+    context: str,
+    unit: str,
 ) -> str | None:
-    """The message if the summation is inconsistent in this binding, else None."""
-    present = [(facts[name], weight) for name, weight in summation.items if name in facts]
-    if not present or any((name, context, unit) in skipped for name, _ in summation.items):
+    """The message if the summation is inconsistent for this context and unit, else None."""
+    if skipped and any((name, context, unit) in skipped for name, _ in summation.items):
         return None
-    low = high = Decimal(0)
-    for fact, weight in present:
-        a, b = (weight * bound for bound in interval(fact))
-        low, high = low + min(a, b), high + max(a, b)
-    total = facts[summation.total]
+    low, high, present = _bounds(summation, index, context, unit)
+    if not present:
+        return None
     total_low, total_high = interval(total)
     if max(low, total_low) <= min(high, total_high):
         return None
-    computed = sum((weight * (fact.value or 0) for fact, weight in present), Decimal(0))
+    computed = _ZERO
+    for name, weight in summation.items:
+        fact = index.get((name, context, unit))
+        if fact is not None:
+            computed += weight * (fact.value or 0)
     role = summation.role.rsplit("/", 1)[-1]
     return f"{summation.total[1]} = {total.value} but its items sum to {computed} ({role}, unit {unit})"
+
+
+def _bounds(summation: Summation, index: dict[FactKey, Fact], context: str, unit: str) -> tuple[Decimal, Decimal, bool]:
+    """The least and greatest weighted sum of the items present (Calculations 1.1), and whether any is.
+
+    This runs for every item of every summation bound, so it is written out: a weight of 1 or -1
+    adds or subtracts the bounds, the same numbers as multiplying them (a bound is a rounded
+    result already, so it is exact; a fact without ``decimals`` is multiplied as before).
+    """
+    low = high = _ZERO
+    present = False
+    for (name, weight), sign in zip(summation.items, summation.signs, strict=True):
+        fact = index.get((name, context, unit))
+        if fact is None:
+            continue
+        present = True
+        value, places = fact.value, fact.decimals_value
+        assert value is not None
+        if places is not None and sign:
+            half = half_unit(places)
+            if sign > 0:
+                low += value - half
+                high += value + half
+            else:
+                low -= value + half
+                high -= value - half
+            continue
+        a, b = (weight * bound for bound in interval(fact))
+        if b < a:
+            a, b = b, a
+        low += a
+        high += b
+    return low, high, present

@@ -145,11 +145,7 @@ def _primaries(members: dict[tuple[str, QName], list[Arc]], has_hypercube: Arc) 
 
 
 def _model(subject: Subject) -> Model:
-    cached = subject.cache.get("dimensions")
-    if cached is None:
-        cached = subject.cache["dimensions"] = build_model(subject.dts)
-    assert isinstance(cached, Model)
-    return cached
+    return subject.dts.derived("dimensions", build_model)
 
 
 def _members_of(context: Context) -> Iterator[tuple[QName, QName | str]]:
@@ -197,6 +193,8 @@ def invalid(subject: Subject) -> Iterator[Finding]:
     contexts = subject.instance.contexts
     verdicts: dict[tuple[QName, str], bool] = {}
     for fact, _ in subject.items:
+        if fact.concept not in model.cubes:  # a primary item with no hypercube is valid in any context
+            continue
         context = contexts.get(fact.context)
         if context is None:
             continue

@@ -9,6 +9,7 @@ line.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,10 +30,15 @@ SAFE_PARSER = safe_parser()
 
 def resolve_qname(element: etree._Element, text: str | None) -> tuple[str, str] | None:
     """A prefixed name (``iij:Revenues``) in an element's scope, as (namespace, local); None if unbound."""
+    return resolve_name(element.nsmap, text) if text else None
+
+
+def resolve_name(nsmap: Mapping[str | None, str], text: str | None) -> tuple[str, str] | None:
+    """A prefixed name resolved with an element's namespace map (lxml builds it anew on each access)."""
     if not text:
         return None
     prefix, _, local = text.strip().rpartition(":")
-    namespace = element.nsmap.get(prefix or None)
+    namespace = nsmap.get(prefix or None)
     return None if namespace is None and prefix else (namespace or "", local)
 
 
@@ -61,10 +67,9 @@ def parse_xml(data: bytes, file: str, base_url: str | None = None) -> Parsed:
     return Parsed(tree)
 
 
-def read_xml(path: Path) -> Parsed:
-    """Read and parse a file; an unreadable file is ``xml.malformed`` too."""
+def read_bytes(path: Path) -> bytes | Finding:
+    """A file's bytes; an unreadable file is ``xml.malformed`` too."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
-        return Parsed(None, Finding("xml.malformed", f"cannot read the file: {error.strerror or error}", path.name))
-    return parse_xml(data, path.name, base_url=path.resolve().as_uri())
+        return Finding("xml.malformed", f"cannot read the file: {error.strerror or error}", path.name)

@@ -13,9 +13,11 @@ nothing here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar, cast
 from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
@@ -24,9 +26,10 @@ from generator import names
 from generator.findings import Finding
 from generator.names import clark
 from generator.resources import schemas_dir
-from generator.validation.document import SAFE_PARSER, resolve_qname
+from generator.validation.document import resolve_qname, safe_parser
 
 QName = tuple[str, str]
+T = TypeVar("T")
 
 _XS = names.XSD
 _XLINK_HREF = clark(names.XLINK, "href")
@@ -38,6 +41,10 @@ _XLINK_ARCROLE = clark(names.XLINK, "arcrole")
 _XLINK_ROLE = clark(names.XLINK, "role")
 _XBRLI_PERIOD = clark(names.XBRLI, "periodType")
 _XBRLI_BALANCE = clark(names.XBRLI, "balance")
+
+# A parser of its own: lxml lets one parser parse one document at a time, and the DTS is read
+# while the instance is being parsed.
+_PARSER = safe_parser()
 
 ITEM = (names.XBRLI, "item")
 TUPLE = (names.XBRLI, "tuple")
@@ -77,16 +84,13 @@ class Concept:
     balance: str | None
     abstract: bool
     dimension: bool = False  # substitutes for xbrldt:dimensionItem
+    # Derived once, read per fact by several rules (a property would run each time).
+    is_item: bool = field(init=False)  # facts of it are items (dimension and hypercube declarations are too)
+    numeric: bool = field(init=False)  # its facts are numbers with units
 
-    @property
-    def is_item(self) -> bool:
-        """Whether facts of it are items (dimension and hypercube declarations are items too)."""
-        return self.head == ITEM
-
-    @property
-    def numeric(self) -> bool:
-        """Whether its facts are numbers with units."""
-        return self.item_type in NUMERIC_TYPES
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_item", self.head == ITEM)
+        object.__setattr__(self, "numeric", self.item_type in NUMERIC_TYPES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,11 +120,18 @@ class DTS:
     files: list[str] = field(default_factory=list)
     problems: list[Finding] = field(default_factory=list)
     schemas: list[tuple[str, str]] = field(default_factory=list)  # (target namespace, URL) of each schema
-    cache: dict[str, object] = field(default_factory=dict)  # schema objects built once per DTS
+    cache: dict[str, object] = field(default_factory=dict)  # schema objects and models built once per DTS
 
     def relationships(self, arcroles: frozenset[str]) -> list[Arc]:
         """The arcs of some arcroles."""
         return [arc for arc in self.arcs if arc.arcrole in arcroles]
+
+    def derived(self, key: str, build: Callable[[DTS], T]) -> T:
+        """What ``build`` makes of this DTS, made once: a DTS is cached, so once per taxonomy, not per instance."""
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = build(self)
+        return cast(T, found)
 
 
 def local_path(url: str) -> Path | None:
@@ -159,7 +170,7 @@ class _Loader:
             self.dts.problems.append(Finding("dts.unavailable", message))
             return None
         try:
-            tree = etree.parse(str(path), SAFE_PARSER)
+            tree = etree.parse(str(path), _PARSER)
         except (etree.XMLSyntaxError, OSError) as error:
             self.dts.problems.append(Finding("dts.unavailable", f"{url} is not readable XML: {error}"))
             return None

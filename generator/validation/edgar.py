@@ -7,10 +7,12 @@ from collections.abc import Iterator
 
 from generator import names
 from generator.findings import Finding
+from generator.validation.instance import Unit
 from generator.validation.rules import Subject, rule
 
 _CIK = re.compile(r"^\d{10}$")
 _PURE = ((names.XBRLI, "pure"),)
+_PURE_TYPE = "pureItemType"
 # The cover facts a filing cannot do without (dei, or this taxonomy's cover group: by local name).
 REQUIRED_COVER = (
     "DocumentType",
@@ -24,17 +26,20 @@ REQUIRED_COVER = (
 @rule("edgar.pure-unit")
 def pure_unit(subject: Subject) -> Iterator[Finding]:
     """A pure fact's unit is xbrli:pure (XBRL 2.1 leaves it to the taxonomy; EDGAR does not)."""
-    for fact, concept in subject.items:
-        if concept.item_type == "pureItemType" and fact.unit in subject.instance.units:
-            if (unit := subject.instance.units[fact.unit or ""]).numerator != _PURE or unit.denominator:
-                message = f"pure {concept.name[1]} has unit {fact.unit!r}, not xbrli:pure"
-                yield subject.finding("edgar.pure-unit", message, fact)
+    others = subject.units_not(_pure)
+    for fact, concept in subject.items_where(lambda concept, unit: unit in others and concept.item_type == _PURE_TYPE):
+        message = f"pure {concept.name[1]} has unit {fact.unit!r}, not xbrli:pure"
+        yield subject.finding("edgar.pure-unit", message, fact)
+
+
+def _pure(unit: Unit) -> bool:
+    return unit.numerator == _PURE and not unit.denominator
 
 
 @rule("edgar.unused-context")
 def unused_context(subject: Subject) -> Iterator[Finding]:
     """Every context is used by a fact."""
-    used = {fact.context for fact in subject.instance.facts}
+    used = subject.context_refs
     for context in subject.instance.contexts.values():
         if context.id not in used:
             yield subject.finding("edgar.unused-context", f"no fact uses context {context.id}", context=context)
@@ -43,7 +48,7 @@ def unused_context(subject: Subject) -> Iterator[Finding]:
 @rule("edgar.unused-unit")
 def unused_unit(subject: Subject) -> Iterator[Finding]:
     """Every unit is used by a fact."""
-    used = {fact.unit for fact in subject.instance.facts}
+    used = {unit for _, unit in subject.concept_units}
     for unit in subject.instance.units.values():
         if unit.id not in used:
             yield Finding("edgar.unused-unit", f"no fact uses unit {unit.id}", subject.file, unit.line)
@@ -86,10 +91,14 @@ def scenario_used(subject: Subject) -> Iterator[Finding]:
 @rule("edgar.cover-missing")
 def cover_missing(subject: Subject) -> Iterator[Finding]:
     """The cover facts a filing needs are present."""
-    present = {fact.concept[1] for fact in subject.instance.facts if not fact.nil}
-    missing = [name for name in REQUIRED_COVER if name not in present]
-    if missing:
-        yield Finding("edgar.cover-missing", f"no cover fact {', '.join(missing)}", subject.file)
+    unseen = set(REQUIRED_COVER)
+    for fact in subject.instance.facts:  # cover facts come first: the search stops when all are seen
+        if not fact.nil:
+            unseen.discard(fact.concept[1])
+            if not unseen:
+                return
+    missing = [name for name in REQUIRED_COVER if name in unseen]
+    yield Finding("edgar.cover-missing", f"no cover fact {', '.join(missing)}", subject.file)
 
 
 @rule("edgar.footnote-unlinked")

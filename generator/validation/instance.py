@@ -8,6 +8,7 @@ scope.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -17,7 +18,7 @@ from lxml import etree
 
 from generator import names
 from generator.names import clark
-from generator.validation.document import resolve_qname
+from generator.validation.document import resolve_name, resolve_qname
 
 QName = tuple[str, str]
 
@@ -32,10 +33,22 @@ _ARCROLE_REF = clark(names.LINK, "arcroleRef")
 _HREF = clark(names.XLINK, "href")
 _LABEL = clark(names.XLINK, "label")
 _TYPE = clark(names.XLINK, "type")
+_FROM = clark(names.XLINK, "from")
+_TO = clark(names.XLINK, "to")
+_ARCROLE = clark(names.XLINK, "arcrole")
 _NIL = clark("http://www.w3.org/2001/XMLSchema-instance", "nil")
 _LANG = clark(names.XML, "lang")
 _EXPLICIT = clark(names.XBRLDI, "explicitMember")
 _TYPED = clark(names.XBRLDI, "typedMember")
+_ENTITY = clark(_XBRLI, "entity")
+_IDENTIFIER = clark(_XBRLI, "identifier")
+_SEGMENT = clark(_XBRLI, "segment")
+_SCENARIO = clark(_XBRLI, "scenario")
+_PERIOD = clark(_XBRLI, "period")
+_INSTANT = clark(_XBRLI, "instant")
+_START = clark(_XBRLI, "startDate")
+_END = clark(_XBRLI, "endDate")
+_FOREVER = clark(_XBRLI, "forever")
 
 
 def _line(element: etree._Element) -> int | None:
@@ -144,9 +157,10 @@ def _members(holder: etree._Element | None) -> tuple[tuple[tuple[QName, QName | 
     for child in holder:
         if not isinstance(child.tag, str):
             continue
-        dimension = resolve_qname(child, child.get("dimension"))
+        nsmap = child.nsmap  # built on each access: once per member
+        dimension = resolve_name(nsmap, child.get("dimension"))
         if child.tag == _EXPLICIT and dimension:
-            members.append((dimension, resolve_qname(child, child.text) or ("", (child.text or "").strip())))
+            members.append((dimension, resolve_name(nsmap, child.text) or ("", (child.text or "").strip())))
         elif child.tag == _TYPED and dimension:
             members.append((dimension, etree.tostring(child, method="c14n").decode()))
         else:
@@ -154,27 +168,45 @@ def _members(holder: etree._Element | None) -> tuple[tuple[tuple[QName, QName | 
     return tuple(sorted(members, key=lambda m: m[0])), other
 
 
+def _first_children(element: etree._Element | None) -> dict[str, etree._Element]:
+    """Each tag's first element child: one pass instead of a ``find`` per tag."""
+    first: dict[str, etree._Element] = {}
+    if element is not None:
+        for child in element:
+            tag = child.tag
+            if isinstance(tag, str) and tag not in first:
+                first[tag] = child
+    return first
+
+
+def _text(element: etree._Element | None) -> str | None:
+    """What ``findtext`` gives: None without the element, "" for an empty one."""
+    return None if element is None else element.text or ""
+
+
+def _period(period: etree._Element | None) -> tuple[date | None, date | None, tuple[str, str, str], bool, bool]:
+    """Start, end, the key written, whether an instant, whether forever."""
+    if period is None:
+        return None, None, ("", "", ""), False, False
+    parts = _first_children(period)
+    instant_text = _text(parts.get(_INSTANT))
+    start_text, end_text = _text(parts.get(_START)), _text(parts.get(_END))
+    forever = _FOREVER in parts
+    if instant_text is not None:
+        return None, _end_day(instant_text), ("instant", "", _normal(instant_text)), True, forever
+    if start_text is not None or end_text is not None:
+        key = ("duration", _normal(start_text), _normal(end_text))
+        return _day(start_text), _end_day(end_text), key, False, forever
+    return None, None, ("forever", "", ""), False, forever
+
+
 def _context(element: etree._Element) -> Context:
-    entity = element.find(clark(_XBRLI, "entity"))
-    identifier = entity.find(clark(_XBRLI, "identifier")) if entity is not None else None
-    period = element.find(clark(_XBRLI, "period"))
-    start = end = None
-    instant = forever = False
-    key = ("", "", "")
-    if period is not None:
-        instant_text = period.findtext(clark(_XBRLI, "instant"))
-        start_text = period.findtext(clark(_XBRLI, "startDate"))
-        end_text = period.findtext(clark(_XBRLI, "endDate"))
-        forever = period.find(clark(_XBRLI, "forever")) is not None
-        if instant_text is not None:
-            instant, end, key = True, _end_day(instant_text), ("instant", "", _normal(instant_text))
-        elif start_text is not None or end_text is not None:
-            start, end = _day(start_text), _end_day(end_text)
-            key = ("duration", _normal(start_text), _normal(end_text))
-        else:
-            key = ("forever", "", "")
-    segment, other_segment = _members(entity.find(clark(_XBRLI, "segment")) if entity is not None else None)
-    scenario, other_scenario = _members(element.find(clark(_XBRLI, "scenario")))
+    parts = _first_children(element)
+    entity = _first_children(parts.get(_ENTITY))
+    identifier = entity.get(_IDENTIFIER)
+    start, end, key, instant, forever = _period(parts.get(_PERIOD))
+    segment, other_segment = _members(entity.get(_SEGMENT))
+    scenario, other_scenario = _members(parts.get(_SCENARIO))
     return Context(
         id=element.get("id", ""),
         scheme=identifier.get("scheme", "") if identifier is not None else "",
@@ -234,104 +266,148 @@ def _decimals(text: str | None) -> int | None:
         return None  # INF, or a lexical error the schema reports
 
 
-_TAGS: dict[str, QName] = {}
+def _number(text: str) -> Decimal | None:
+    """A numeric fact's value; None when unreadable or not finite (the schema reports it)."""
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
 
 
-def _fact(element: etree._Element, lang: str | None) -> Fact:
-    """A fact, read with as few lxml calls as possible (this runs once per fact)."""
-    tag = element.tag
-    concept = _TAGS.get(tag)
-    if concept is None:
-        namespace, _, local = tag[1:].partition("}")
-        concept = _TAGS[tag] = (namespace, local)
-    get = element.attrib.get
-    text = element.text or ""
-    unit = get("unitRef")
-    nil = get(_NIL) in ("true", "1")
-    value = None
-    if unit is not None and not nil:
+_new_fact = tuple.__new__  # Fact's own __new__ is a Python function: three times slower per fact
+
+
+class _Reader:
+    """One pass over an instance: every distinct tag and decimals read once, each fact with few lxml calls."""
+
+    def __init__(self, instance: Instance, lang: str | None) -> None:
+        self.instance = instance
+        self.lang = lang
+        self.footnote_links = 0
+        self.concepts: dict[str, QName] = {}
+        self.decimals: dict[str | None, tuple[str | None, int | None]] = {None: (None, None)}
+        self.strings: dict[str, str] = {}
+
+    def children(self, parent: etree._Element) -> None:
+        """Read a parent's children in document order; tuples (at most libxml2's 256 levels) recursed into."""
+        facts = self.instance.facts
+        for element in parent:
+            tag = element.tag
+            if not isinstance(tag, str):
+                continue
+            part = _PARTS.get(tag)
+            if part is not None:
+                part(self, element)
+            elif (context := element.get("contextRef")) is not None:
+                facts.append(self.fact(element, tag, context))
+            else:
+                self.children(element)  # a tuple: its children are facts or tuples
+
+    def fact(self, element: etree._Element, tag: str, context: str) -> Fact:
+        """A fact (this runs once per fact: the lookups are cached, the calls few)."""
+        concept = self.concepts.get(tag)
+        if concept is None:
+            namespace, _, local = tag[1:].partition("}")
+            concept = self.concepts[tag] = (namespace, local)
+        get = element.get
+        text = element.text or ""
+        unit = get("unitRef")
+        decimals = get("decimals")
+        fact_id = get("id")
+        # contextRef, unitRef, decimals and id are all most facts have: when the count says so,
+        # the other three attributes are not asked for (a namespaced lookup is the dearest call).
+        usual = (unit is not None) + (decimals is not None) + (fact_id is not None) + 1
+        if len(element.attrib) == usual:
+            precision, nil, lang = None, False, self.lang
+        else:
+            precision, nil, lang = get("precision"), get(_NIL) in ("true", "1"), get(_LANG) or self.lang
+        # One string per distinct contextRef, unitRef and decimals: less memory, faster lookups.
+        context = self.strings.setdefault(context, context)
+        if unit is not None:
+            unit = self.strings.setdefault(unit, unit)
         try:
-            value = Decimal(text.strip())
-        except InvalidOperation:
-            value = None
-        if value is not None and not value.is_finite():
-            value = None
-    decimals = get("decimals")
-    return Fact(
-        concept,
-        get("contextRef", ""),
-        unit,
-        text,
-        decimals,
-        get("precision"),
-        nil,
-        get(_LANG) or lang,
-        get("id"),
-        element.sourceline,  # type: ignore[arg-type]  # lxml-stubs type it as Ellipsis
-        value,
-        _decimals(decimals),
-    )
+            decimals, places = self.decimals[decimals]
+        except KeyError:
+            self.decimals[decimals] = (decimals, _decimals(decimals))
+            places = self.decimals[decimals][1]
+        value = _number(text) if unit is not None and not nil else None
+        return _new_fact(
+            Fact,
+            (concept, context, unit, text, decimals, precision, nil, lang, fact_id, element.sourceline, value, places),
+        )
+
+    def context(self, element: etree._Element) -> None:
+        self.instance.contexts[element.get("id", "")] = _context(element)
+
+    def unit(self, element: etree._Element) -> None:
+        self.instance.units[element.get("id", "")] = _unit(element)
+
+    def schema_ref(self, element: etree._Element) -> None:
+        self.instance.schema_refs.append(element.get(_HREF, ""))
+
+    def linkbase_ref(self, element: etree._Element) -> None:
+        self.instance.linkbase_refs.append(element.get(_HREF, ""))
+
+    def footnote_link(self, element: etree._Element) -> None:
+        _footnote_link(element, self.footnote_links, self.instance)
+        self.footnote_links += 1
+
+    def skip(self, element: etree._Element) -> None:
+        """Nothing a rule reads (a roleRef or an arcroleRef)."""
+
+
+_PARTS: dict[str, Callable[[_Reader, etree._Element], None]] = {
+    _CONTEXT: _Reader.context,
+    _UNIT: _Reader.unit,
+    _SCHEMA_REF: _Reader.schema_ref,
+    _LINKBASE_REF: _Reader.linkbase_ref,
+    _FOOTNOTE_LINK: _Reader.footnote_link,
+    _ROLE_REF: _Reader.skip,
+    _ARCROLE_REF: _Reader.skip,
+}
 
 
 def _footnote_link(link: etree._Element, index: int, instance: Instance) -> None:
     locators: dict[str, list[str]] = {}
     resources: dict[str, int] = {}
+    arcs = []
     for child in link:
         kind = child.get(_TYPE)
-        label = child.get(_LABEL, "")
         if kind == "locator":
-            locators.setdefault(label, []).append(child.get(_HREF, ""))
+            locators.setdefault(child.get(_LABEL, ""), []).append(child.get(_HREF, ""))
         elif kind == "resource":
+            label = child.get(_LABEL, "")
             resources[label] = resources.get(label, 0) + 1
             text = " ".join("".join(str(t) for t in child.itertext()).split())
             instance.footnotes.append(FootnoteResource(index, label, child.get(_LANG), _line(child), text))
-    for child in link:
-        if child.get(_TYPE) != "arc":
-            continue
-        source, target = child.get(clark(names.XLINK, "from"), ""), child.get(clark(names.XLINK, "to"), "")
-        hrefs = locators.get(source, [])
-        dangling = [label for label in (source, target) if label not in locators and label not in resources]
-        dangling += [href for href in hrefs if not href.startswith("#") and "#" not in href]
-        instance.footnote_arcs.append(
-            FootnoteArc(
-                link=index,
-                sources=tuple(href.rpartition("#")[2] for href in hrefs),
-                from_label=source,
-                to_label=target,
-                arcrole=child.get(clark(names.XLINK, "arcrole"), ""),
-                dangling=tuple(dangling),
-                line=_line(child),
-            )
-        )
+        elif kind == "arc":
+            arcs.append(child)
+    for arc in arcs:  # once every label of the link is known
+        instance.footnote_arcs.append(_footnote_arc(arc, index, locators, resources))
+
+
+def _footnote_arc(
+    arc: etree._Element, index: int, locators: dict[str, list[str]], resources: dict[str, int]
+) -> FootnoteArc:
+    source, target = arc.get(_FROM, ""), arc.get(_TO, "")
+    hrefs = locators.get(source, [])
+    dangling = [label for label in (source, target) if label not in locators and label not in resources]
+    dangling += [href for href in hrefs if not href.startswith("#") and "#" not in href]
+    return FootnoteArc(
+        link=index,
+        sources=tuple(href.rpartition("#")[2] for href in hrefs),
+        from_label=source,
+        to_label=target,
+        arcrole=arc.get(_ARCROLE, ""),
+        dangling=tuple(dangling),
+        line=_line(arc),
+    )
 
 
 def read_instance(tree: etree._ElementTree) -> Instance:
     """An instance's parts, in one pass."""
     instance = Instance()
-    footnote_links = 0
     root = tree.getroot()
-    lang = root.get(_LANG)
-    pending = list(reversed(root))  # a stack: popped in document order
-    while pending:
-        element = pending.pop()
-        tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        if tag == _CONTEXT:
-            instance.contexts[element.get("id", "")] = _context(element)
-        elif tag == _UNIT:
-            instance.units[element.get("id", "")] = _unit(element)
-        elif tag == _SCHEMA_REF:
-            instance.schema_refs.append(element.get(_HREF, ""))
-        elif tag == _LINKBASE_REF:
-            instance.linkbase_refs.append(element.get(_HREF, ""))
-        elif tag == _FOOTNOTE_LINK:
-            _footnote_link(element, footnote_links, instance)
-            footnote_links += 1
-        elif tag in (_ROLE_REF, _ARCROLE_REF):
-            continue
-        elif element.get("contextRef") is not None:
-            instance.facts.append(_fact(element, lang))
-        else:
-            pending.extend(reversed(element))  # a tuple: its children are facts or tuples
+    _Reader(instance, root.get(_LANG)).children(root)
     return instance

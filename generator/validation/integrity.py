@@ -73,8 +73,8 @@ def cash_roll(subject: Subject) -> Iterator[Finding]:
             yield subject.finding("integrity.cash-roll", message, change)
 
 
-def _currency(subject: Subject, fact: Fact) -> str | None:
-    unit = subject.instance.units.get(fact.unit or "")
+def _currency(subject: Subject, unit_id: str | None) -> str | None:
+    unit = subject.instance.units.get(unit_id or "")
     if unit is None or unit.denominator or len(unit.numerator) != 1 or unit.numerator[0][0] != names.ISO4217:
         return None
     return unit.numerator[0][1]
@@ -90,8 +90,9 @@ def usd_translation(subject: Subject) -> Iterator[Finding]:
     assert rate is not None
     yen: dict[tuple[object, str], Fact] = {}
     dollars = []
+    currencies = {unit_id: _currency(subject, unit_id) for unit_id in subject.instance.units}
     for fact in subject.index.values():
-        currency = _currency(subject, fact)
+        currency = currencies.get(fact.unit or "")
         if currency == "JPY":
             yen[(fact.concept, fact.context)] = fact
         elif currency == "USD":
@@ -113,7 +114,7 @@ def per_share(subject: Subject) -> Iterator[Finding]:
     """Earnings per share (and per ADS) are net income over the weighted count, within rounding."""
     incomes = {}
     for fact in subject.by_local_name.get("NetIncomeLoss", []):
-        currency = _currency(subject, fact)
+        currency = _currency(subject, fact.unit)
         if currency:
             incomes[(fact.context, currency)] = fact
     for earnings_name, count_name in _PER_UNIT:

@@ -9,13 +9,13 @@ fixture of the seeded-error corpus.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cached_property
+from functools import cache, cached_property
 
 from generator.findings import CODES, Finding
 from generator.validation.dts import DTS, Concept, QName
-from generator.validation.instance import Context, Fact, Instance
+from generator.validation.instance import Context, Fact, Instance, Unit
 
 Rule = Callable[["Subject"], Iterator[Finding]]
 RULES: dict[str, Rule] = {}
@@ -36,7 +36,10 @@ def rule(code: str) -> Callable[[Rule], Rule]:
 FactKey = tuple[QName, str, str]  # concept, context, unit (or language)
 
 
-_HALVES: dict[int, Decimal] = {}
+@cache
+def half_unit(decimals: int) -> Decimal:
+    """Half a unit of the last place ``decimals`` states (there are few: each is made once)."""
+    return Decimal(5).scaleb(-decimals - 1)
 
 
 def interval(fact: Fact) -> tuple[Decimal, Decimal]:
@@ -45,15 +48,17 @@ def interval(fact: Fact) -> tuple[Decimal, Decimal]:
     assert value is not None
     if decimals is None:
         return value, value
-    half = _HALVES.get(decimals)
-    if half is None:
-        half = _HALVES[decimals] = Decimal(5).scaleb(-decimals - 1)
+    half = half_unit(decimals)
     return value - half, value + half
+
+
+def _most_precise(fact: Fact) -> int:
+    return fact.decimals_value if fact.decimals_value is not None else 10**6
 
 
 def consistent(facts: list[Fact]) -> bool:
     """Whether numeric duplicates agree: each, rounded to the least precise ``decimals``, is its value."""
-    least = min(facts, key=lambda f: f.decimals_value if f.decimals_value is not None else 10**6)
+    least = min(facts, key=_most_precise)
     decimals = least.decimals_value
     values = {f.value for f in facts}
     if decimals is None or len(values) == 1:
@@ -62,14 +67,23 @@ def consistent(facts: list[Fact]) -> bool:
     return all(f.value is not None and f.value.quantize(quantum, ROUND_HALF_UP) == least.value for f in facts)
 
 
+def _items(dts: DTS) -> dict[QName, Concept]:
+    """The DTS's item declarations by name."""
+    return {name: concept for name, concept in dts.concepts.items() if concept.is_item}
+
+
+def _numeric_items(dts: DTS) -> frozenset[QName]:
+    """The names of the DTS's numeric items."""
+    return frozenset(name for name, concept in dts.concepts.items() if concept.is_item and concept.numeric)
+
+
 @dataclass
 class Subject:
-    """What the rules read: an instance, its DTS, its file name, and shared indexes."""
+    """What the rules read: an instance, its DTS, its file name, and indexes built when a rule first asks."""
 
     file: str
     instance: Instance
     dts: DTS
-    cache: dict[str, object] = field(default_factory=dict)  # models a rule module builds once
 
     def finding(self, code: str, message: str, fact: Fact | None = None, context: Context | None = None) -> Finding:
         """A finding about a fact or a context, located in this file."""
@@ -83,37 +97,76 @@ class Subject:
         """The declaration of a fact's element."""
         return self.dts.concepts.get(fact.concept)
 
+    def units_not(self, kind: Callable[[Unit], bool]) -> set[str]:
+        """The ids of the instance's units not of a kind (the few a unit rule looks for among the facts)."""
+        return {unit_id for unit_id, unit in self.instance.units.items() if not kind(unit)}
+
+    def items_where(self, wrong: Callable[[Concept, str | None], bool]) -> Iterator[tuple[Fact, Concept]]:
+        """The items whose concept and unitRef are ``wrong``, in document order.
+
+        ``wrong`` is tried on each distinct (concept, unitRef) first: the facts are walked only if
+        one of those is wrong, as they seldom are.
+        """
+        items = self.dts.derived("items", _items)
+        if any(wrong(concept, unit) for name, unit in self.concept_units if (concept := items.get(name)) is not None):
+            yield from ((fact, concept) for fact, concept in self.items if wrong(concept, fact.unit))
+
+    @cached_property
+    def context_refs(self) -> set[str]:
+        """Every contextRef the facts make."""
+        return {fact.context for fact in self.instance.facts}
+
+    @cached_property
+    def concept_units(self) -> set[tuple[QName, str | None]]:
+        """Every (concept, unitRef) the facts make."""
+        return {(fact.concept, fact.unit) for fact in self.instance.facts}
+
     @cached_property
     def items(self) -> list[tuple[Fact, Concept]]:
         """Facts whose element the DTS declares as an item."""
-        concepts = self.dts.concepts
-        return [(f, c) for f in self.instance.facts if (c := concepts.get(f.concept)) is not None and c.is_item]
+        items = self.dts.derived("items", _items)
+        return [(f, c) for f in self.instance.facts if (c := items.get(f.concept)) is not None]
 
     @cached_property
-    def numbers(self) -> list[Fact]:
-        """Numeric, non-nil facts with a readable value, a known context and a unit."""
+    def _numbers(self) -> tuple[dict[FactKey, Fact], dict[FactKey, list[Fact]]]:
+        """Numeric, non-nil facts with a readable value, a known context and a unit, by concept, context and unit.
+
+        The first fact of each key, and the keys written more than once (both in document order).
+        """
+        numeric = self.dts.derived("numeric items", _numeric_items)
         contexts, units = self.instance.contexts, self.instance.units
-        return [
-            f for f, c in self.items if c.numeric and f.value is not None and f.context in contexts and f.unit in units
-        ]
+        first: dict[FactKey, Fact] = {}
+        again: dict[FactKey, list[Fact]] = {}
+        for fact in self.instance.facts:
+            if fact.value is None or fact.concept not in numeric or fact.context not in contexts:
+                continue
+            if fact.unit not in units:
+                continue
+            key = (fact.concept, fact.context, fact.unit or "")
+            earlier = first.setdefault(key, fact)
+            if earlier is not fact:
+                again.setdefault(key, [earlier]).append(fact)
+        if len(again) > 1:  # in the order of each key's first fact, as the rules report them
+            again = {key: again[key] for key in first if key in again}
+        return first, again
 
     @cached_property
     def duplicates(self) -> dict[FactKey, list[Fact]]:
-        """Numeric facts grouped by concept, context and unit."""
-        groups: dict[FactKey, list[Fact]] = {}
-        for fact in self.numbers:
-            groups.setdefault((fact.concept, fact.context, fact.unit or ""), []).append(fact)
-        return groups
+        """Numeric facts that share concept, context and unit (groups of two or more, in document order)."""
+        return self._numbers[1]
 
     @cached_property
     def index(self) -> dict[FactKey, Fact]:
         """One numeric fact per key: the most precise of consistent duplicates (inconsistent ones: none)."""
-        index = {}
-        for key, group in self.duplicates.items():
-            if len(group) == 1:
-                index[key] = group[0]
-            elif consistent(group):
-                index[key] = max(group, key=lambda f: f.decimals_value if f.decimals_value is not None else 10**6)
+        first, again = self._numbers
+        if not again:
+            return first
+        index = dict(first)
+        for key, group in again.items():
+            if consistent(group):
+                index[key] = max(group, key=_most_precise)
+            else:
+                del index[key]
         return index
 
     @cached_property

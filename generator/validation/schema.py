@@ -88,12 +88,18 @@ def _xmlschema_errors(tree: etree._ElementTree, schema: xmlschema.XMLSchema) -> 
         yield error.reason or str(error.message), line if isinstance(line, int) else None
 
 
+def schema_object(dts: DTS, engine: Engine) -> object:
+    """The engine's schema object for a DTS, built once per DTS and reused by every instance of it."""
+    schema = dts.cache.get(engine)
+    if schema is None:
+        schemas = tuple((namespace, url) for namespace, url in dts.schemas if url in dts.entries)
+        schema = dts.cache[engine] = libxml2_schema(schemas) if engine == "libxml2" else xmlschema_schema(schemas)
+    return schema
+
+
 def validate_schema(tree: etree._ElementTree, dts: DTS, file: str, engine: Engine = "libxml2") -> list[Finding]:
     """Schema-validity findings for an instance tree (the first twenty)."""
-    schemas = tuple((namespace, url) for namespace, url in dts.schemas if url in dts.entries)
-    schema = dts.cache.get(engine)
-    if schema is None:  # built once per DTS, reused by every instance of it
-        schema = dts.cache[engine] = libxml2_schema(schemas) if engine == "libxml2" else xmlschema_schema(schemas)
+    schema = schema_object(dts, engine)
     if isinstance(schema, etree.XMLSchema):
         errors = _libxml2_errors(tree, schema)
     else:

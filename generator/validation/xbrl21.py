@@ -6,17 +6,20 @@ from collections.abc import Iterator
 
 from generator import names
 from generator.findings import Finding
-from generator.validation.instance import Fact
+from generator.validation.instance import Fact, Unit
 from generator.validation.rules import Subject, consistent, rule
 
 _SHARES = ((names.XBRLI, "shares"),)
 _MONETARY = {"monetaryItemType"}
+_SHARE = "sharesItemType"
 
 
 @rule("xbrl.context-missing")
 def context_missing(subject: Subject) -> Iterator[Finding]:
     """Every fact's contextRef names a context of the instance (4.6.1)."""
     contexts = subject.instance.contexts
+    if subject.context_refs <= contexts.keys():
+        return
     for fact, _ in subject.items:
         if fact.context not in contexts:
             yield subject.finding("xbrl.context-missing", f"contextRef {fact.context!r} names no context", fact)
@@ -26,10 +29,9 @@ def context_missing(subject: Subject) -> Iterator[Finding]:
 def unit_missing(subject: Subject) -> Iterator[Finding]:
     """Every numeric fact's unitRef names a unit of the instance (4.6.2)."""
     units = subject.instance.units
-    for fact, concept in subject.items:
-        if concept.numeric and fact.unit not in units:
-            said = f"unitRef {fact.unit!r} names no unit" if fact.unit else "a numeric fact has no unitRef"
-            yield subject.finding("xbrl.unit-missing", said, fact)
+    for fact, _ in subject.items_where(lambda concept, unit: unit not in units and concept.numeric):
+        said = f"unitRef {fact.unit!r} names no unit" if fact.unit else "a numeric fact has no unitRef"
+        yield subject.finding("xbrl.unit-missing", said, fact)
 
 
 @rule("xbrl.period-type")
@@ -59,37 +61,37 @@ def period_invalid(subject: Subject) -> Iterator[Finding]:
             yield subject.finding("xbrl.period-invalid", message, context=context)
 
 
-def _unit_measures(subject: Subject, fact: Fact) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-    unit = subject.instance.units[fact.unit or ""]
-    return unit.numerator, unit.denominator
+def _currency(unit: Unit) -> bool:
+    return not unit.denominator and len(unit.numerator) == 1 and unit.numerator[0][0] == names.ISO4217
 
 
 @rule("xbrl.monetary-unit")
 def monetary_unit(subject: Subject) -> Iterator[Finding]:
     """A monetary fact's unit is one ISO 4217 currency (4.8.2)."""
-    for fact, concept in subject.items:
-        if concept.item_type in _MONETARY and fact.unit in subject.instance.units:
-            numerator, denominator = _unit_measures(subject, fact)
-            if denominator or len(numerator) != 1 or numerator[0][0] != names.ISO4217:
-                message = f"monetary {concept.name[1]} has unit {fact.unit!r}, not an ISO 4217 currency"
-                yield subject.finding("xbrl.monetary-unit", message, fact)
+    others = subject.units_not(_currency)
+    for fact, concept in subject.items_where(lambda concept, unit: unit in others and concept.item_type in _MONETARY):
+        message = f"monetary {concept.name[1]} has unit {fact.unit!r}, not an ISO 4217 currency"
+        yield subject.finding("xbrl.monetary-unit", message, fact)
+
+
+def _shares(unit: Unit) -> bool:
+    return (unit.numerator, unit.denominator) == (_SHARES, ())
 
 
 @rule("xbrl.shares-unit")
 def shares_unit(subject: Subject) -> Iterator[Finding]:
     """A shares fact's unit is xbrli:shares (4.8.2)."""
-    for fact, concept in subject.items:
-        if concept.item_type == "sharesItemType" and fact.unit in subject.instance.units:
-            if _unit_measures(subject, fact) != (_SHARES, ()):
-                message = f"shares {concept.name[1]} has unit {fact.unit!r}, not xbrli:shares"
-                yield subject.finding("xbrl.shares-unit", message, fact)
+    others = subject.units_not(_shares)
+    for fact, concept in subject.items_where(lambda concept, unit: unit in others and concept.item_type == _SHARE):
+        message = f"shares {concept.name[1]} has unit {fact.unit!r}, not xbrli:shares"
+        yield subject.finding("xbrl.shares-unit", message, fact)
 
 
 @rule("xbrl.decimals-missing")
 def decimals_missing(subject: Subject) -> Iterator[Finding]:
     """A numeric, non-nil fact states its accuracy (4.6.3)."""
     for fact, concept in subject.items:
-        if concept.numeric and not fact.nil and fact.decimals is None and fact.precision is None:
+        if fact.decimals is None and fact.precision is None and not fact.nil and concept.numeric:
             yield subject.finding("xbrl.decimals-missing", "a numeric fact has neither decimals nor precision", fact)
 
 
@@ -122,8 +124,10 @@ def duplicate_inconsistent(subject: Subject) -> Iterator[Finding]:
 @rule("xbrl.footnote-dangling")
 def footnote_dangling(subject: Subject) -> Iterator[Finding]:
     """Footnote arcs join labels of their link, from locators of facts in this instance (4.11)."""
-    ids = {fact.id for fact in subject.instance.facts if fact.id}
-    for arc in subject.instance.footnote_arcs:
+    arcs = subject.instance.footnote_arcs
+    wanted = {target for arc in arcs for target in arc.sources}
+    ids = {fact.id for fact in subject.instance.facts if fact.id in wanted and fact.id} if wanted else set()
+    for arc in arcs:
         missing = list(arc.dangling) + [f"#{target}" for target in arc.sources if target not in ids]
         if missing:
             message = f"footnote arc {arc.from_label} -> {arc.to_label} does not resolve: {', '.join(missing)}"
