@@ -13,10 +13,12 @@ nothing here.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from stat import S_ISREG
 from typing import TypeVar, cast
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -283,16 +285,24 @@ def _effective(arcs: list[tuple[Arc, str, float]]) -> list[Arc]:
     return [arc for _, use, arc in best.values() if use != "prohibited"]
 
 
-_CACHE: dict[tuple[str, ...], tuple[DTS, tuple[tuple[str, int, int], ...]]] = {}
+Stamps = tuple[tuple[str, int, int], ...]
+_CACHE: dict[tuple[str, ...], tuple[DTS, tuple[tuple[str, str], ...], Stamps]] = {}
 
 
-def _stamps(urls: list[str]) -> tuple[tuple[str, int, int], ...]:
+def _files(urls: list[str]) -> tuple[tuple[str, str], ...]:
+    """The URL and local path of each file read (worked out once per DTS: a build checks them per release)."""
+    return tuple((url, str(path)) for url in urls if (path := local_path(url)) is not None)
+
+
+def _stamps(files: tuple[tuple[str, str], ...]) -> Stamps:
     """Size and modification time of the files read (a taxonomy rewritten in place is reloaded)."""
     stamps = []
-    for url in urls:
-        path = local_path(url)
-        if path is not None and path.is_file():
-            stat = path.stat()
+    for url, path in files:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        if S_ISREG(stat.st_mode):
             stamps.append((url, stat.st_mtime_ns, stat.st_size))
     return tuple(stamps)
 
@@ -300,11 +310,12 @@ def _stamps(urls: list[str]) -> tuple[tuple[str, int, int], ...]:
 def load_dts(entries: tuple[str, ...]) -> DTS:
     """The DTS discovered from entry URLs, cached while none of its files changes."""
     cached = _CACHE.get(entries)
-    if cached is not None and _stamps(cached[0].files) == cached[1]:
+    if cached is not None and _stamps(cached[1]) == cached[2]:
         return cached[0]
     dts = _discover(entries)
     if not dts.problems:  # a missing file may appear; only a complete DTS is kept
-        _CACHE[entries] = (dts, _stamps(dts.files))
+        files = _files(dts.files)
+        _CACHE[entries] = (dts, files, _stamps(files))
     return dts
 
 
