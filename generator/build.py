@@ -37,7 +37,15 @@ from generator.instance.write import instance_bytes
 from generator.mapping.release import MappedRelease, Release, group_carriers, map_release
 from generator.oim.csv import csv_report
 from generator.oim.json import json_bytes, json_name
-from generator.packages import SCHEMA_URL, TAXONOMY_PACKAGE, report_package, report_package_name, taxonomy_package
+from generator.packages import (
+    SCHEMA_URL,
+    TAXONOMY_PACKAGE,
+    Deflated,
+    report_package,
+    report_package_name,
+    taxonomy_entries,
+    taxonomy_package,
+)
 from generator.resources import sources_dir
 from generator.source.document import read_document, read_summary
 from generator.source.errata import Erratum, Exclusion, load_errata, load_exclusions
@@ -139,7 +147,7 @@ class _Context:
     taxonomy: Taxonomy
     sources: _Sources
     out_dir: Path
-    dts: dict[str, bytes]
+    packaged: dict[str, Deflated]  # the taxonomy as every report package carries it, compressed once
 
 
 @dataclass
@@ -184,8 +192,9 @@ def build(
     dts = dts_files(taxonomy)
     for name, data in dts.items():
         write_atomic(out_dir / name, data)
-    write_atomic(out_dir / TAXONOMY_PACKAGE, taxonomy_package(dts))
-    context = _Context(taxonomy, _Sources.load(), out_dir, dts)
+    packaged = taxonomy_entries(dts)
+    write_atomic(out_dir / TAXONOMY_PACKAGE, taxonomy_package(packaged))
+    context = _Context(taxonomy, _Sources.load(), out_dir, packaged)
     with _collecting_less():
         if jobs > 1:
             built, findings, alone = _build_in_pool(sources, context, jobs, progress)
@@ -312,7 +321,9 @@ def _downstream(mapped: MappedRelease, context: _Context) -> None:
     report = str(Path(instance.name).with_suffix(".html"))
     write_atomic(out_dir / report, inline_bytes(document))
     set_schema_ref(document, SCHEMA_URL)  # in the package, the taxonomy is found by URL through its catalog
-    write_atomic(out_dir / report_package_name(report), report_package(report, inline_bytes(document), context.dts))
+    write_atomic(
+        out_dir / report_package_name(report), report_package(report, inline_bytes(document), context.packaged)
+    )
 
 
 def _build_release(release: Release, context: _Context) -> _Built:

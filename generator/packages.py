@@ -7,14 +7,16 @@ offline.  A report package (``.xbri``, Report Packages 1.0) carries the
 release's inline XBRL report in ``reports/``, referencing the taxonomy by
 URL, and the taxonomy with its catalog, as an ESEF filing carries its
 extension taxonomy.  Entries are written in a fixed order with a fixed
-timestamp: building twice gives the same bytes.
+timestamp: building twice gives the same bytes.  The taxonomy's entries are
+compressed once per build (``Deflated``), not once per release's package.
 """
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
+import struct
+import zlib
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from lxml import etree
@@ -32,20 +34,57 @@ SCHEMA_URL = TAXONOMY_URL + SCHEMA
 TAXONOMY_FOLDER = "www.iij.ad.jp/xbrl/2004-05-14/"
 TAXONOMY_PACKAGE = "iij-2004-05-14-taxonomy.zip"
 PUBLICATION_DATE = "2004-05-14"  # the taxonomy's own date, as its file names say
-_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the zip epoch: no date of the build leaks into the package
 
 
-def zip_bytes(entries: dict[str, bytes]) -> bytes:
-    """A deterministic zip: entries in the order given, fixed timestamp and permissions."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in entries.items():
-            info = zipfile.ZipInfo(name, _TIMESTAMP)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            archive.writestr(info, data, compresslevel=1)  # fast: every release's package carries the taxonomy
-    return buffer.getvalue()
+@dataclass(frozen=True)
+class Deflated:
+    """A zip entry's data, compressed (raw deflate, level 1, as ``zipfile`` writes it) with its CRC and size."""
+
+    data: bytes
+    crc: int
+    size: int
+
+    @staticmethod
+    def of(data: bytes) -> Deflated:
+        """``data`` compressed."""
+        compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
+        return Deflated(compressor.compress(data) + compressor.flush(), zlib.crc32(data), len(data))
+
+
+# Zip records (APPNOTE 4.3.7, 4.3.12, 4.3.16), as zipfile packs them; entries written
+# "version 2.0" (deflate), by Unix (3), rw-r--r--, dated the zip epoch (1980-01-01 00:00).
+_LOCAL = struct.Struct("<4s2B4HL2L2H")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_END = struct.Struct("<4s4H2LH")
+_VERSION, _UNIX, _DEFLATED, _MODE = 20, 3, 8, 0o644 << 16
+_EPOCH_DATE = (1 << 5) | 1  # 1980-01-01, the zip epoch: no date of the build leaks into a package
+_UTF8_NAME = 0x800
+
+
+def zip_bytes(entries: dict[str, bytes | Deflated]) -> bytes:
+    """A deterministic zip: entries in the order given, fixed timestamp and permissions.
+
+    Written here rather than by ``zipfile``, which cannot take data already
+    compressed: every release's package carries the same taxonomy.  The bytes
+    are those ``zipfile`` writes for the same entries (tested).
+    """
+    parts: list[bytes] = []
+    directory: list[bytes] = []
+    offset = 0
+    for name, content in entries.items():
+        entry = content if isinstance(content, Deflated) else Deflated.of(content)
+        encoded = name.encode("utf-8")
+        flags = 0 if encoded.isascii() else _UTF8_NAME
+        fields = (flags, _DEFLATED, 0, _EPOCH_DATE, entry.crc, len(entry.data), entry.size, len(encoded))
+        parts += [_LOCAL.pack(b"PK\x03\x04", _VERSION, 0, *fields, 0), encoded, entry.data]
+        directory += [
+            _CENTRAL.pack(b"PK\x01\x02", _VERSION, _UNIX, _VERSION, 0, *fields, 0, 0, 0, 0, _MODE, offset),
+            encoded,
+        ]
+        offset += _LOCAL.size + len(encoded) + len(entry.data)
+    size = sum(map(len, directory))
+    end = _END.pack(b"PK\x05\x06", 0, 0, len(entries), len(entries), size, offset, 0)
+    return b"".join([*parts, *directory, end])
 
 
 def _sub(parent: etree._Element, local: str, text: str | None = None, **attributes: str) -> etree._Element:
@@ -85,18 +124,17 @@ def catalog_xml() -> bytes:
     return serialize(root)
 
 
-def _with_taxonomy(top: str, taxonomy: dict[str, bytes]) -> dict[str, bytes]:
-    entries = {
-        f"{top}/META-INF/taxonomyPackage.xml": taxonomy_package_xml(),
-        f"{top}/META-INF/catalog.xml": catalog_xml(),
-    }
-    entries.update({f"{top}/{TAXONOMY_FOLDER}{name}": data for name, data in taxonomy.items()})
-    return entries
+def taxonomy_entries(taxonomy: dict[str, bytes]) -> dict[str, Deflated]:
+    """The taxonomy files (name -> bytes) and the package metadata, compressed, by path below the top folder."""
+    entries = {"META-INF/taxonomyPackage.xml": taxonomy_package_xml(), "META-INF/catalog.xml": catalog_xml()}
+    entries.update({f"{TAXONOMY_FOLDER}{name}": data for name, data in taxonomy.items()})
+    return {name: Deflated.of(data) for name, data in entries.items()}
 
 
-def taxonomy_package(taxonomy: dict[str, bytes]) -> bytes:
-    """The taxonomy files (name -> bytes) as a Taxonomy Package."""
-    return zip_bytes(_with_taxonomy(PurePosixPath(TAXONOMY_PACKAGE).stem, taxonomy))
+def taxonomy_package(taxonomy: dict[str, Deflated]) -> bytes:
+    """The taxonomy (``taxonomy_entries``) as a Taxonomy Package."""
+    top = PurePosixPath(TAXONOMY_PACKAGE).stem
+    return zip_bytes({f"{top}/{name}": data for name, data in taxonomy.items()})
 
 
 def report_package_name(report: str) -> str:
@@ -104,11 +142,13 @@ def report_package_name(report: str) -> str:
     return f"{PurePosixPath(report).stem}.xbri"
 
 
-def report_package(report: str, data: bytes, taxonomy: dict[str, bytes]) -> bytes:
-    """An inline report (its ``schemaRef`` the taxonomy's URL) packaged with the taxonomy."""
+def report_package(report: str, data: bytes, taxonomy: dict[str, Deflated]) -> bytes:
+    """An inline report (its ``schemaRef`` the taxonomy's URL) packaged with the taxonomy (``taxonomy_entries``)."""
     top = PurePosixPath(report).stem
     document = {"documentInfo": {"documentType": REPORT_PACKAGE_TYPE}}
-    entries = {f"{top}/META-INF/reportPackage.json": (json.dumps(document, indent=1) + "\n").encode("utf-8")}
-    entries.update(_with_taxonomy(top, taxonomy))
+    entries: dict[str, bytes | Deflated] = {
+        f"{top}/META-INF/reportPackage.json": (json.dumps(document, indent=1) + "\n").encode("utf-8")
+    }
+    entries.update({f"{top}/{name}": deflated for name, deflated in taxonomy.items()})
     entries[f"{top}/reports/{report}"] = data
     return zip_bytes(entries)

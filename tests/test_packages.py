@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 from lxml import etree
 
 from generator.build import build
-from generator.packages import CATALOG_NS, SCHEMA_URL, TAXONOMY_PACKAGE, TAXONOMY_PACKAGE_NS
+from generator.packages import CATALOG_NS, SCHEMA_URL, TAXONOMY_PACKAGE, TAXONOMY_PACKAGE_NS, Deflated, zip_bytes
 from generator.resources import bundled_sources
 from generator.taxonomy.model import Taxonomy
 from tests.conftest import Built
@@ -73,3 +74,23 @@ def test_building_twice_gives_the_same_bytes(built: Built, tmp_path: Path, taxon
     assert sorted(second) == sorted(first)
     assert [name for name in first if first[name] != second[name]] == []
     assert {"timeseries.parquet", "iij-20021231.xbri", "iij-20021231-metadata.json", "iij-20021231.html"} <= set(first)
+
+
+def test_zip_bytes_writes_what_zipfile_writes_and_reads_back() -> None:
+    entries = {
+        "top/META-INF/a.json": b"{}\n",
+        "top/taxonomy/b.xsd": b"<schema/>" * 500,
+        "top/reports/\u65e5\u672c.html": b"",
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in entries.items():
+            info = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+            info.compress_type, info.external_attr, info.create_system = zipfile.ZIP_DEFLATED, 0o644 << 16, 3
+            archive.writestr(info, data, compresslevel=1)
+    precompressed = {name: Deflated.of(data) if name.endswith(".xsd") else data for name, data in entries.items()}
+    written = zip_bytes(precompressed)
+    assert written == buffer.getvalue()
+    with zipfile.ZipFile(io.BytesIO(written)) as archive:
+        assert archive.testzip() is None
+        assert {name: archive.read(name) for name in archive.namelist()} == entries
