@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.build import build
+from generator.source.document import read_document, read_summary
 from generator.taxonomy.model import Taxonomy
 from generator.validation import validate_written
 from tests.conftest import SOURCES, Built
@@ -67,6 +68,21 @@ def test_a_damaged_release_never_escapes(text: str, tmp_path: Path, taxonomy: Ta
     result = build([source], tmp_path / "out", taxonomy=taxonomy)  # raises if anything escapes
     assert result.exit_code in (0, 1, 2)
     assert not [f for f in result.all_findings() if UNANTICIPATED in f.message]
+
+
+@given(text=damaged_release())
+def test_the_grouping_pass_agrees_with_a_full_read_of_a_damaged_release(text: str, tmp_path: Path) -> None:
+    # A pool build groups documents from their statements' headings alone; damage must not make it differ.
+    source = tmp_path / SOURCES["001"].name
+    source.write_text(text, encoding="utf-8")
+    quick, full = read_summary(source), read_document(source).summary()
+    assert (quick.current_period_end, quick.unreadable, quick.form_6k) == (
+        full.current_period_end,
+        full.unreadable,
+        full.form_6k,
+    )
+    if full.current_period_end is None:  # no release: its findings are reported from the summary
+        assert quick.findings == full.findings
 
 
 _EDITS = st.lists(

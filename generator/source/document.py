@@ -158,7 +158,7 @@ def read_document(
 def read_summary(
     path: Path, errata: dict[int, Erratum] | None = None, exclusions: dict[int, Exclusion] | None = None
 ) -> Summary:
-    """What grouping needs of a release, from its statements alone (a first pass over many files).
+    """What grouping needs of a release, from its statements' headings alone (a first pass over many files).
 
     A document whose statements give no period carries no release: it is
     read whole, for all its findings.
@@ -168,7 +168,7 @@ def read_summary(
     except SourceReadError:
         return read_document(path, errata, exclusions).summary()
     findings: list[Finding] = []
-    tables, unreadable = _read_statements(path.name, lines, errata or {}, set(), findings)
+    tables, unreadable = _read_statements(path.name, lines, errata or {}, set(), findings, headings_only=True)
     summary = Document(path, tuple(tables), tuple(unreadable), (), tuple(findings), _is_form_6k(lines)).summary()
     if summary.current_period_end is None:
         return read_document(path, errata, exclusions).summary()
@@ -176,9 +176,17 @@ def read_summary(
 
 
 def _read_statements(
-    name: str, lines: list[str], errata: dict[int, Erratum], used: set[int], findings: list[Finding]
+    name: str,
+    lines: list[str],
+    errata: dict[int, Erratum],
+    used: set[int],
+    findings: list[Finding],
+    headings_only: bool = False,
 ) -> tuple[list[Table], list[UnreadableTable]]:
-    """The statements, after the errata that replace lines (``lines`` is changed in place)."""
+    """The statements (or their headings and columns only), after the errata that replace lines.
+
+    ``lines`` is changed in place.
+    """
     _apply_replacements(lines, errata, used, findings, name)
     titles = find_titles(lines)
     if not titles:
@@ -189,7 +197,7 @@ def _read_statements(
     unreadable: list[UnreadableTable] = []
     for position, title in enumerate(titles):
         stop = titles[position + 1].index if position + 1 < len(titles) else len(lines)
-        result = read_table(name, lines, title, stop, errata, used)
+        result = read_table(name, lines, title, stop, errata, used, headings_only)
         (tables if isinstance(result, Table) else unreadable).append(result)  # type: ignore[arg-type]
     return tables, unreadable
 

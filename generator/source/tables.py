@@ -272,8 +272,12 @@ def read_table(
     next_title: int,
     errata: dict[int, Erratum],
     used: set[int],
+    headings_only: bool = False,
 ) -> Table | UnreadableTable:
-    """Read the statement under ``title`` (lines up to ``next_title``)."""
+    """Read the statement under ``title`` (lines up to ``next_title``), or only its heading and columns.
+
+    Whether a statement is readable, and its periods, are decided before its rows: grouping releases needs no more.
+    """
     reading = _Reading(file, title)
     start = title.index
     first = next((i for i in range(start + 1, next_title) if "\t" in lines[i]), None)
@@ -336,7 +340,7 @@ def read_table(
     exempt = bool(re.search(r"Except\s+for\s+Per\s+Share", block, re.IGNORECASE))
     rows: list[Row] = []
     excluded: list[Excluded] = []
-    if columns:
+    if columns and not headings_only:
         # The role row may carry the first heading in its label cell ("Revenues:").
         label, markers = clean_label(raw_rows[role_index][0])
         if label:
@@ -356,7 +360,7 @@ def read_table(
         rows=tuple(rows),
         scale=scale,
         per_unit_exempt=exempt,
-        notes=_notes(lines, end, next_title, title.language),
+        notes=() if headings_only else _notes(lines, end, next_title, title.language),
         problems=tuple(reading.problems),
         excluded=tuple(excluded),
     )
