@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import pyarrow as pa
+
 from generator.coverage import (
     COVERAGE_FILE,
     Entry,
@@ -57,9 +59,7 @@ from generator.taxonomy.model import Taxonomy, load_taxonomy
 from generator.timeseries import (
     CSV_FILE,
     PARQUET_FILE,
-    Point,
-    Series,
-    columns,
+    TimeSeries,
     csv_bytes,
     parquet_bytes,
     points,
@@ -104,7 +104,7 @@ class BuildResult:
     findings: list[Finding]
     exit_code: int
     coverage: dict[str, Tally] = field(default_factory=dict)  # per source file
-    series: list[Series] = field(default_factory=list)
+    series: TimeSeries | None = None  # None until built
 
     @property
     def tally(self) -> Tally:
@@ -160,11 +160,11 @@ class _Built:
     outcome: ReleaseOutcome
     coverage: dict[str, bytes]
     tally: dict[str, Tally]
-    points: list[Point]
+    points: pa.RecordBatch | None
 
     @staticmethod
     def of(outcome: ReleaseOutcome, entries: list[Entry], instance: Instance | None) -> _Built:
-        return _Built(outcome, csv_chunks(entries), tally_by_file(entries), points(instance) if instance else [])
+        return _Built(outcome, csv_chunks(entries), tally_by_file(entries), points(instance) if instance else None)
 
 
 def _outcome(mapped: MappedRelease) -> ReleaseOutcome:
@@ -200,7 +200,7 @@ def build(
             built, findings, alone = _build_in_pool(sources, context, jobs, progress)
         else:
             built, findings, alone = _build_here(sources, context, progress)
-        series = _time_series([b.points for b in built], out_dir, taxonomy)
+        series = _time_series([b.points for b in built if b.points is not None], out_dir, taxonomy)
     outcomes = [b.outcome for b in built]
     unread, unexplained = account(alone, {})  # documents that carry no release
     findings += unexplained
@@ -301,12 +301,11 @@ def _build_in_pool(
     return built, findings, alone
 
 
-def _time_series(reports: list[list[Point]], out_dir: Path, taxonomy: Taxonomy) -> list[Series]:
+def _time_series(reports: list[pa.RecordBatch], out_dir: Path, taxonomy: Taxonomy) -> TimeSeries:
     """The point-in-time series of every valid release, written as CSV and Parquet."""
     series = time_series(reports, taxonomy)
-    table = columns(series)
-    write_atomic(out_dir / CSV_FILE, csv_bytes(table))
-    write_atomic(out_dir / PARQUET_FILE, parquet_bytes(table))
+    write_atomic(out_dir / CSV_FILE, csv_bytes(series))
+    write_atomic(out_dir / PARQUET_FILE, parquet_bytes(series))
     return series
 
 

@@ -88,10 +88,9 @@ def _summary(result: BuildResult, seconds: float) -> str:
     ]
     lines.insert(1, "  ".join("-" * width for width in widths))
     lines.append(summary_line(result.tally) + " (coverage.csv)")
-    restated = sum(1 for item in result.series if item.restated)
-    lines.append(
-        f"time series: {len(result.series):,} series, {restated} restated (timeseries.csv, timeseries.parquet)"
-    )
+    if result.series is not None:
+        series, restated = len(result.series), len(result.series.restatements)
+        lines.append(f"time series: {series:,} series, {restated} restated (timeseries.csv, timeseries.parquet)")
     lines.append(f"{len(result.outcomes)} release(s) in {seconds:.2f} s; exit {result.exit_code}")
     return "\n".join(lines)
 

@@ -12,21 +12,21 @@ period.
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import PurePosixPath
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple, cast
 
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from generator import names
 from generator.findings import Finding
 from generator.instance.contexts import Instant
-from generator.instance.model import Fact, Instance, round_to
+from generator.instance.model import Instance, round_to
 from generator.instance.write import format_decimal
 from generator.taxonomy.model import Taxonomy
 
@@ -36,81 +36,59 @@ RELEASE_DATE_CONCEPT = "DocumentReleaseDate"
 _SCALE = 6  # fraction digits of the Parquet decimal columns: more than any release prints
 
 
-class Point(NamedTuple):
-    """One release's report of one numeric fact.
+_POINT_FIELDS: list[
+    pa.Field[Any]
+] = [  # one release's report of its numeric facts, a row each: what a worker sends back
+    pa.field("concept", pa.string()),
+    pa.field("context", pa.string()),  # the context's id
+    pa.field("unit", pa.string()),  # the unit's id
+    pa.field("start", pa.date32()),  # null for an instant
+    pa.field("end", pa.date32()),
+    pa.field("dimensions", pa.string()),  # ``axis=member;...``
+    pa.field("value", pa.string()),  # the xs:decimal lexical form: exact, and printed as is
+    pa.field("decimals", pa.int32()),
+    pa.field("release", pa.string()),  # the instance's name, without ``.xml``
+    pa.field("released", pa.date32()),  # the release's date: when a reader could first know the value
+    pa.field("fact", pa.string()),  # the fact's id
+    pa.field("file", pa.string()),  # where the release prints it
+    pa.field("line", pa.int32()),
+    pa.field("note", pa.string()),  # the English text of the footnotes linked to the fact
+]
+_POINTS = pa.schema(_POINT_FIELDS)
+_KEY = ("concept", "context", "unit")  # one series per concept x period x dimensions x unit
+_REPORT = ("value", "decimals", "release", "released")
+_FIRST = (*_KEY, "rank", "start", "end", "dimensions", *_REPORT)  # what a series' first report gives the files
+_LATEST = (*_KEY, *_REPORT, "fact", "file", "line")  # and its latest; with where a restatement is reported
 
-    Plain values: cheap to send from a worker process and to hold by the hundred thousand.
+
+def points(instance: Instance) -> pa.RecordBatch:
+    """A valid instance's numeric facts, dated by its cover's release date, as columns.
+
+    Columns, not objects: a thousand releases' 400,000 points cross from the
+    workers as a few buffers each, and are ordered and grouped by Arrow.
     """
-
-    concept: str
-    context: str  # the context's id
-    unit: str
-    start: date | None  # None for an instant
-    end: date
-    dimensions: str  # ``axis=member;...``
-    value: Decimal
-    decimals: int | None
-    release: str  # the instance's name, without ``.xml``
-    released: date  # the release's date: when a reader could first know the value
-    fact: str  # the fact's id
-    file: str | None  # where the release prints it
-    line: int | None
-    note: str  # the English text of the footnotes linked to the fact
-
-    @staticmethod
-    def of(fact: Fact, release: str = "", released: date = date.min, note: str = "") -> Point:
-        """A numeric fact's point."""
-        assert fact.unit is not None and isinstance(fact.value, Decimal)
-        period, source = fact.context.period, fact.sources[0] if fact.sources else None
-        return Point(
-            fact.concept,
-            fact.context.id,
-            fact.unit.id,
-            None if isinstance(period, Instant) else period.start,
-            period.end,
-            ";".join(f"{axis}={member}" for axis, member in fact.context.members),
-            fact.value,
-            fact.decimals,
-            release,
-            released,
-            fact.id,
-            source.file if source else None,
-            source.line if source else None,
-            note,
-        )
-
-
-def points(instance: Instance) -> list[Point]:
-    """A valid instance's numeric facts, dated by its cover's release date."""
     released = date.fromisoformat(str(next(f.value for f in instance.facts if f.concept == RELEASE_DATE_CONCEPT)))
     release, notes = PurePosixPath(instance.name).stem, _notes(instance)
-    return [Point.of(f, release, released, " ".join(notes.get(f.id, ()))) for f in instance.facts if f.numeric]
-
-
-class Series(NamedTuple):
-    """Every report of one concept x period x dimensions x unit, oldest release first."""
-
-    points: list[Point]
-    label: str
-    note: str
-    note_release: str
-    restated: bool  # whether any release reports another value than the release before it
-
-    @property
-    def first(self) -> Point:
-        """As first reported."""
-        return self.points[0]
-
-    @property
-    def latest(self) -> Point:
-        """As most recently reported."""
-        return self.points[-1]
-
-
-def _same(a: Point, b: Point) -> bool:
-    """Equal at the coarser precision: the same figure printed in thousands and in millions."""
-    coarser = min(a.decimals or 0, b.decimals or 0)
-    return round_to(a.value, coarser) == round_to(b.value, coarser)
+    facts = [f for f in instance.facts if f.numeric]
+    periods = [f.context.period for f in facts]
+    sources = [f.sources[0] if f.sources else None for f in facts]
+    columns: dict[str, list[Any]] = {
+        "concept": [f.concept for f in facts],
+        "context": [f.context.id for f in facts],
+        "unit": [f.unit.id if f.unit else "" for f in facts],
+        "start": [None if isinstance(p, Instant) else p.start for p in periods],
+        "end": [p.end for p in periods],
+        "dimensions": [";".join(f"{axis}={member}" for axis, member in f.context.members) for f in facts],
+        "value": [format_decimal(f.value) if isinstance(f.value, Decimal) else f.value for f in facts],
+        "decimals": [f.decimals for f in facts],
+        "release": [release] * len(facts),
+        "released": [released] * len(facts),
+        "fact": [f.id for f in facts],
+        "file": [s.file if s else None for s in sources],
+        "line": [s.line if s else None for s in sources],
+        "note": [" ".join(notes.get(f.id, ())) for f in facts],
+    }
+    return pa.RecordBatch.from_pydict(columns, schema=_POINTS)
 
 
 def _notes(instance: Instance) -> dict[str, list[str]]:
@@ -123,142 +101,169 @@ def _notes(instance: Instance) -> dict[str, list[str]]:
     return linked
 
 
-def time_series(reports: list[list[Point]], taxonomy: Taxonomy) -> list[Series]:
-    """Every numeric fact of every release (a list of points each), as series in taxonomy-then-period order."""
-    grouped: dict[tuple[str, str, str], list[Point]] = {}
-    for report in sorted(filter(None, reports), key=lambda r: (r[0].released, r[0].release)):
-        for point in report:
-            grouped.setdefault(point[:3], []).append(point)  # concept, context, unit
-    order = {name: index for index, name in enumerate(taxonomy.concepts)}
-    labels = {name: concept.label(names.ROLE_LABEL, "en") or name for name, concept in taxonomy.concepts.items()}
-    ranked = sorted((order[k[0]], p[0].end, p[0].start or p[0].end, k, p) for k, p in grouped.items())
-    return [_series(found, labels[key[0]]) for _, _, _, key, found in ranked]
+def same_figure(a: Decimal, a_decimals: int | None, b: Decimal, b_decimals: int | None) -> bool:
+    """Equal at the coarser precision: the same figure printed in thousands and in millions."""
+    coarser = min(a_decimals or 0, b_decimals or 0)
+    return round_to(a, coarser) == round_to(b, coarser)
 
 
-def _series(found: list[Point], label: str) -> Series:
-    if len(found) == 1:  # most series: one release reports the period
-        return Series(found, label, "", "", False)
-    note, note_release, restated = "", "", False
-    for before, after in zip(found, found[1:], strict=False):
-        if not _same(before, after):
-            restated = True
-            if after.note:
-                note, note_release = after.note, after.release
-    return Series(found, label, note, note_release, restated)
+class Restatement(NamedTuple):
+    """A series whose value changed: where it was first reported and where last."""
+
+    concept: str
+    context: str
+    fact: str  # the latest report's fact
+    file: str | None  # where the latest release prints it
+    line: int | None
+    first_value: str
+    first_release: str
+    latest_value: str
+    latest_release: str
+    note: str  # the note of the last release that changed it, if that release links one
 
 
-def restatements(series: list[Series]) -> list[Finding]:
+@dataclass(frozen=True)
+class TimeSeries:
+    """Every series, a row each (the columns of both files), and the restated ones."""
+
+    table: pa.Table
+    restatements: tuple[Restatement, ...]
+
+    def __len__(self) -> int:
+        return self.table.num_rows
+
+
+def time_series(reports: list[pa.RecordBatch], taxonomy: Taxonomy) -> TimeSeries:
+    """Every numeric fact of every release, as series in taxonomy-then-period order, oldest report first."""
+    found = pa.Table.from_batches(reports, schema=_POINTS).combine_chunks()  # one run of each column: takes gather fast
+    concepts = pa.array(list(taxonomy.concepts), pa.string())
+    rank = pc.index_in(found["concept"], value_set=concepts)
+    found = found.append_column("rank", rank).append_column("from", pc.coalesce(found["start"], found["end"]))
+    ascending: Literal["ascending"] = "ascending"
+    order = [(name, ascending) for name in ("rank", "end", "from", *_KEY, "released", "release")]
+    position = pc.sort_indices(found, sort_keys=order)  # a stable sort
+    # What grouping and comparing need, in order; the other columns only of each series' first and latest row.
+    ordered = found.select([*_KEY, "value", "decimals", "note", "release"]).take(position).combine_chunks()
+    starts = _starts(ordered)
+    ends = [after - 1 for after in [*starts[1:], found.num_rows]][: len(starts)]  # none without points
+    restated, notes, note_releases = _restated(ordered, starts)
+    first, latest = (
+        found.select(columns).take(position.take(pa.array(rows, pa.int64())))
+        for columns, rows in ((_FIRST, starts), (_LATEST, ends))
+    )
+    labels = [concept.label(names.ROLE_LABEL, "en") or name for name, concept in taxonomy.concepts.items()]
+    offsets = pa.array([*starts, found.num_rows], pa.int32())
+    table = pa.table(
+        {
+            "concept": first["concept"],
+            "label": pa.array(labels, pa.string()).take(first["rank"]),
+            "period_start": first["start"],
+            "period_end": first["end"],
+            "dimensions": first["dimensions"],
+            "unit": first["unit"],
+            "first_value": first["value"],
+            "first_decimals": first["decimals"],
+            "first_release": first["release"],
+            "first_release_date": first["released"],
+            "latest_value": latest["value"],
+            "latest_decimals": latest["decimals"],
+            "latest_release": latest["release"],
+            "latest_release_date": latest["released"],
+            "releases": pa.ListArray.from_arrays(offsets, ordered["release"].combine_chunks()),
+            "restated": pa.array(restated, pa.bool_()),
+            "note": pa.array(notes, pa.string()),
+            "note_release": pa.array(note_releases, pa.string()),
+        }
+    )
+    changed = [series for series, flag in enumerate(restated) if flag]
+    return TimeSeries(table, tuple(_restatement(first, latest, series, notes[series]) for series in changed))
+
+
+def _starts(found: pa.Table) -> list[int]:
+    """The first row of each series in the sorted points."""
+    rows = found.num_rows
+    if rows == 0:
+        return []
+    changed = pa.array([False] * (rows - 1), pa.bool_())
+    for name in _KEY:
+        column = found[name]
+        changed = pc.or_(changed, pc.not_equal(column.slice(1), column.slice(0, rows - 1)))
+    return [0, *cast(list[int], pc.add(pc.indices_nonzero(changed), 1).to_pylist())]
+
+
+def _restated(found: pa.Table, starts: list[int]) -> tuple[list[bool], list[str], list[str]]:
+    """Per series: whether it is restated, the restating note and that note's release.
+
+    A series is restated where a release reports another value than the release before it (at the
+    coarser precision); the note is the last such release's, if it links one.  Only the rows that
+    continue a series are compared: most series have one report.
+    """
+    count = len(starts)
+    restated, notes, note_releases = [False] * count, [""] * count, [""] * count
+    bounds = zip(starts, [*starts[1:], found.num_rows][: len(starts)], strict=True)
+    later = [(position, row) for position, (start, end) in enumerate(bounds) for row in range(start + 1, end)]
+    rows = pa.array([row for _, row in later], pa.int64())
+    before = found.select(["value", "decimals"]).take(pc.subtract(rows, 1)).to_pydict()
+    after = found.select(["value", "decimals", "note", "release"]).take(rows).to_pydict()
+    pairs = zip(later, before["value"], before["decimals"], *after.values(), strict=True)
+    for (position, _), old, old_decimals, value, decimals, note, release in pairs:
+        if value == old or same_figure(Decimal(old), old_decimals, Decimal(value), decimals):
+            continue
+        restated[position] = True
+        if note:
+            notes[position], note_releases[position] = note, release
+    return restated, notes, note_releases
+
+
+def _restatement(first: pa.Table, latest: pa.Table, series: int, note: str) -> Restatement:
+    before, after = first.slice(series, 1).to_pylist()[0], latest.slice(series, 1).to_pylist()[0]
+    return Restatement(
+        after["concept"],
+        after["context"],
+        after["fact"],
+        after["file"],
+        after["line"],
+        before["value"],
+        before["release"],
+        after["value"],
+        after["release"],
+        note,
+    )
+
+
+def restatements(series: TimeSeries) -> list[Finding]:
     """Every restated value, at the restating release's line: explained by its note (info) or not (warning)."""
     findings = []
-    for item in series:
-        if not item.restated:
-            continue
-        first, latest = item.first, item.latest
+    for item in series.restatements:
         change = (
-            f"{latest.concept} {latest.context}: {format_decimal(first.value)} in "
-            f"{first.release}, {format_decimal(latest.value)} in {latest.release}"
+            f"{item.concept} {item.context}: {item.first_value} in "
+            f"{item.first_release}, {item.latest_value} in {item.latest_release}"
         )
         if item.note:
             code, message = "restatement.explained", f"{change}: {item.note[:160]}"
         else:
             code, message = "restatement.unexplained", f"{change}, and no note of the later release explains it"
-        findings.append(Finding(code, message, latest.file, latest.line, latest.concept, latest.context, latest.fact))
+        findings.append(Finding(code, message, item.file, item.line, item.concept, item.context, item.fact))
     return findings
 
 
-Columns = dict[str, list[Any]]
-
-
-def _fields(points: Iterable[Point]) -> dict[str, list[Any]]:
-    """Points as columns, one per field."""
-    transposed = [list(column) for column in zip(*points, strict=True)] or [[] for _ in Point._fields]
-    return dict(zip(Point._fields, transposed, strict=True))
-
-
-def columns(series: list[Series]) -> Columns:
-    """The series as named columns, made once for both files (a thousand releases make 300,000 rows)."""
-    first, latest = _fields(item.points[0] for item in series), _fields(item.points[-1] for item in series)
-    return {
-        "concept": first["concept"],
-        "label": [item.label for item in series],
-        "period_start": first["start"],
-        "period_end": first["end"],
-        "dimensions": first["dimensions"],
-        "unit": first["unit"],
-        "first_value": first["value"],
-        "first_decimals": first["decimals"],
-        "first_release": first["release"],
-        "first_release_date": first["released"],
-        "latest_value": latest["value"],
-        "latest_decimals": latest["decimals"],
-        "latest_release": latest["release"],
-        "latest_release_date": latest["released"],
-        "releases": [[point.release for point in item.points] for item in series],
-        "restated": [item.restated for item in series],
-        "note": [item.note for item in series],
-        "note_release": [item.note_release for item in series],
-    }
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def _texts(values: list[Any], kind: pa.DataType) -> list[Any]:
-    """A column as CSV text, by its type.
-
-    Strings as they are; dates, integers and flags, few and repeated, each formatted once; decimals
-    each one (1.10 and 1.1 are equal but print differently).
-    """
-    if kind == pa.string():
-        return values
-    if kind == _DECIMAL:
-        return [format_decimal(value) for value in values]
-    if isinstance(kind, pa.ListType):
-        return [" ".join(value) for value in values]
-    texts = {value: _text(value) for value in set(values)}
-    return [texts[value] for value in values]
-
-
-def csv_bytes(table: Columns) -> bytes:
-    """The time series as CSV (UTF-8, RFC 4180 line ends)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(SCHEMA.names)
-    writer.writerows(zip(*(_texts(table[f.name], f.type) for f in SCHEMA), strict=True))
-    return buffer.getvalue().encode("utf-8")
+def csv_bytes(series: TimeSeries) -> bytes:
+    """The time series as CSV (UTF-8, RFC 4180 line ends; Arrow quotes every text), values as reported."""
+    releases = cast("pa.ChunkedArray[Any]", pc.binary_join(series.table["releases"], " "))
+    table = series.table.set_column(series.table.schema.get_field_index("releases"), "releases", releases)
+    buffer = pa.BufferOutputStream()
+    pa_csv.write_csv(table, buffer, pa_csv.WriteOptions(eol="\r\n"))  # type: ignore[call-arg]  # stubs predate eol
+    return bytes(buffer.getvalue().to_pybytes())
 
 
 _DECIMAL = pa.decimal128(38, _SCALE)
-_FIELDS: list[pa.Field[Any]] = [  # the columns of both files, in order
-    pa.field("concept", pa.string()),
-    pa.field("label", pa.string()),
-    pa.field("period_start", pa.date32()),
-    pa.field("period_end", pa.date32()),
-    pa.field("dimensions", pa.string()),
-    pa.field("unit", pa.string()),
-    pa.field("first_value", _DECIMAL),
-    pa.field("first_decimals", pa.int32()),
-    pa.field("first_release", pa.string()),
-    pa.field("first_release_date", pa.date32()),
-    pa.field("latest_value", _DECIMAL),
-    pa.field("latest_decimals", pa.int32()),
-    pa.field("latest_release", pa.string()),
-    pa.field("latest_release_date", pa.date32()),
-    pa.field("releases", pa.list_(pa.string())),
-    pa.field("restated", pa.bool_()),
-    pa.field("note", pa.string()),
-    pa.field("note_release", pa.string()),
-]
-SCHEMA = pa.schema(_FIELDS)
 
 
-def parquet_bytes(table: Columns) -> bytes:
+def parquet_bytes(series: TimeSeries) -> bytes:
     """The time series as Parquet: exact decimals (Arrow refuses to round one), dates, releases as a list."""
+    table = series.table
+    for name in ("first_value", "latest_value"):
+        table = table.set_column(table.schema.get_field_index(name), name, pc.cast(table[name], _DECIMAL))
     buffer = pa.BufferOutputStream()
-    pq.write_table(pa.Table.from_pydict(table, schema=SCHEMA), buffer, compression="zstd")
+    pq.write_table(table, buffer, compression="zstd")
     return bytes(buffer.getvalue().to_pybytes())

@@ -10,10 +10,7 @@ from decimal import Decimal
 import pyarrow.parquet as pq
 import pytest
 
-from generator.instance import units
-from generator.instance.contexts import Context, Duration
-from generator.instance.model import Fact
-from generator.timeseries import Point, _same
+from generator.timeseries import same_figure
 from tests.conftest import Built
 
 
@@ -103,10 +100,6 @@ def test_parquet_holds_the_same_rows_as_exact_decimals(built: Built) -> None:
     assert rows[0]["releases"] and isinstance(rows[0]["releases"], list)
 
 
-def _fact(value: str, decimals: int) -> Fact:
-    return Fact("Revenues", Context(Duration(date(2001, 7, 1), date(2001, 9, 30))), units.JPY, Decimal(value), decimals)
-
-
 @pytest.mark.parametrize(
     ("a", "b", "same"),
     [
@@ -117,4 +110,4 @@ def _fact(value: str, decimals: int) -> Fact:
     ],
 )
 def test_values_compare_at_the_coarser_precision(a: tuple[str, int], b: tuple[str, int], same: bool) -> None:
-    assert _same(Point.of(_fact(*a)), Point.of(_fact(*b))) is same
+    assert same_figure(Decimal(a[0]), a[1], Decimal(b[0]), b[1]) is same
