@@ -31,7 +31,7 @@ from generator.coverage import (
 from generator.files import remove_leftovers, write_atomic, write_atomic_parts
 from generator.findings import EXIT_INPUT, EXIT_INVALID, EXIT_OK, Finding, Severity, count
 from generator.inline.layout import layout
-from generator.inline.write import inline_bytes
+from generator.inline.write import inline_document
 from generator.instance.model import Instance
 from generator.instance.write import instance_bytes
 from generator.mapping.release import MappedRelease, Release, group_carriers, map_release
@@ -317,10 +317,10 @@ def _downstream(mapped: MappedRelease, context: _Context) -> None:
     write_atomic(out_dir / json_name(instance), json_bytes(instance))
     for name, data in csv_report(instance).files().items():
         write_atomic(out_dir / name, data)
-    placed = layout(mapped, instance, context.taxonomy)
+    document = inline_document(layout(mapped, instance, context.taxonomy), instance, context.taxonomy)
     report = str(Path(instance.name).with_suffix(".html"))
-    write_atomic(out_dir / report, inline_bytes(placed, instance, context.taxonomy))
-    packaged = inline_bytes(placed, instance, context.taxonomy, SCHEMA_URL)  # a package finds the taxonomy by URL
+    write_atomic(out_dir / report, document.encode())
+    packaged = document.encode(SCHEMA_URL)  # in the package, the taxonomy is found by URL through its catalog
     write_atomic(out_dir / report_package_name(report), report_package(report, packaged, context.packaged))
 
 

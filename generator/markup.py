@@ -54,7 +54,7 @@ def _check(value: str) -> None:
 
 def indent(depth: int) -> str:
     """The spaces before an element ``depth`` levels below the root, in element-only content."""
-    return _INDENTS[min(depth, 30)]
+    return _INDENTS[depth] if depth < 31 else _INDENTS[30]
 
 
 def namespaces(prefixes: Iterable[tuple[str | None, str]]) -> str:

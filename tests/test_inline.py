@@ -11,7 +11,7 @@ from lxml import etree
 
 from generator import names
 from generator.inline.layout import Layout
-from generator.inline.write import inline_bytes
+from generator.inline.write import inline_document
 from generator.instance import units
 from generator.instance.contexts import Context, Duration
 from generator.instance.model import Fact, Instance
@@ -155,7 +155,7 @@ def test_a_fact_the_layout_cannot_place_is_kept_hidden(built: Built, taxonomy: T
     )
     instance = Instance("iij-20010930.xml", "", (fact,))
     placed = Layout("t", "s", (), (), (), (fact,))
-    root = etree.fromstring(inline_bytes(placed, instance, taxonomy))
+    root = etree.fromstring(inline_document(placed, instance, taxonomy).encode())
     hidden = root.xpath("//ix:hidden/ix:nonFraction", namespaces=IX)
     assert [(h.get("id"), h.get("unitRef"), h.get("decimals"), h.text) for h in hidden] == [
         ("Revenues_D2001-07-01_2001-09-30_JPY", "JPY", "-3", "9528307000")

@@ -14,6 +14,7 @@ XHTML element but the void ``meta`` and ``input`` has an end tag.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -21,7 +22,7 @@ from importlib import resources
 from generator import names
 from generator.inline.layout import Grid, GridCell, GridRow, Layout, Shown
 from generator.instance.model import Fact, Instance
-from generator.instance.write import NSMAP, context_element, format_decimal, schema_ref_element, unit_element
+from generator.instance.write import NSMAP, context_element, format_decimal, unit_element
 from generator.markup import DECLARATION, attribute, element, leaf, namespaces, text
 from generator.taxonomy.model import ItemKind, Taxonomy
 from generator.taxonomy.schema import SCHEMA
@@ -30,6 +31,9 @@ _NSMAP: dict[str | None, str] = {None: names.XHTML, "ix": names.IX, "ixt": names
 _NSMAP.update(NSMAP)  # the instance's prefixes, in XHTML
 _NAMESPACES = namespaces(_NSMAP.items())
 _IIJ = names.IIJ_PREFIX
+# The taxonomy's href is left as a NUL, which no escaped text holds (XML forbids it): the document is split there.
+_HREF = "\x00"
+_SCHEMA_REF = element(5, "link:schemaRef", f' xlink:type="simple" xlink:href="{_HREF}"', [])
 _MONTHS = "January February March April May June July August September October November December".split()
 _META = element(2, "meta", ' http-equiv="Content-Type" content="text/html; charset=UTF-8"', [])
 _SWITCH = element(
@@ -70,29 +74,30 @@ def _attributes(fact: Fact) -> str:
 
 
 def _number(shown: Shown, notes: dict[str, list[str]]) -> str:
-    """A figure as mixed content: the tag (or a link to it), its parentheses and percent sign, its notes."""
+    """A figure as mixed content: the tag (or a link to it), parentheses and percent sign outside it, its notes."""
     fact = shown.fact
     value = fact.value
     assert isinstance(value, Decimal) and fact.unit is not None
-    magnitude = abs(value).scaleb(-shown.scale)
-    figure = "-" if shown.dash else f"{magnitude:,.{shown.fraction_digits}f}"
-    parts = ["("] if shown.printed_negative else []
+    figure = "-" if shown.dash else f"{abs(value).scaleb(-shown.scale):,.{shown.fraction_digits}f}"
+    marks = ""
     if shown.tagged:
-        attributes = _attributes(fact) + f' unitRef="{attribute(fact.unit.id)}" decimals="{fact.decimals}"'
-        attributes += f' id="{attribute(fact.id)}" format="ixt:{"fixed-zero" if shown.dash else "num-dot-decimal"}"'
-        attributes += f' scale="{shown.scale}"' + (' sign="-"' if value < 0 else "")
-        parts.append(f"<ix:nonFraction{attributes}>{figure}</ix:nonFraction>")
+        transform = "fixed-zero" if shown.dash else "num-dot-decimal"
+        sign = ' sign="-"' if value < 0 else ""
+        printed = (
+            f'<ix:nonFraction{_attributes(fact)} unitRef="{attribute(fact.unit.id)}" decimals="{fact.decimals}"'
+            f' id="{attribute(fact.id)}" format="ixt:{transform}" scale="{shown.scale}"{sign}>{figure}</ix:nonFraction>'
+        )
+        marks = _note_marks(notes[fact.id]) if fact.id in notes else ""
     else:  # another printing of a tagged fact: shown as printed, linked to the tagged one
-        parts.append(f'<a class="repeat" href="#{attribute(fact.id)}" title="tagged where first printed">{figure}</a>')
+        printed = f'<a class="repeat" href="#{attribute(fact.id)}" title="tagged where first printed">{figure}</a>'
     if shown.printed_negative:
-        parts.append(")")
-    if shown.percent:
-        parts.append("%")
-    linked = notes.get(fact.id, []) if shown.tagged else []
-    if linked:
-        anchors = ",".join(f'<a href="#{attribute(note)}">{text(note.removeprefix("fn"))}</a>' for note in linked)
-        parts.append(f'<sup class="note">{anchors}</sup>')
-    return "".join(parts)
+        printed = f"({printed})"
+    return printed + ("%" if shown.percent else "") + marks
+
+
+def _note_marks(linked: list[str]) -> str:
+    anchors = ",".join(f'<a href="#{attribute(note)}">{text(note.removeprefix("fn"))}</a>' for note in linked)
+    return f'<sup class="note">{anchors}</sup>'
 
 
 def _cell(cell: GridCell, notes: dict[str, list[str]]) -> str:
@@ -202,9 +207,9 @@ def _hidden(fact: Fact) -> str:
     return leaf(5, tag, attributes, value)
 
 
-def _header(instance: Instance, href: str, hidden: tuple[Fact, ...]) -> str:
+def _header(instance: Instance, hidden: tuple[Fact, ...]) -> str:
     children = [element(4, "ix:hidden", "", [_hidden(fact) for fact in hidden])] if hidden else []
-    children.append(element(4, "ix:references", "", [schema_ref_element(5, href)]))
+    children.append(element(4, "ix:references", "", [_SCHEMA_REF]))
     held = [context_element(5, context) for context in instance.contexts]
     held += [unit_element(5, unit) for unit in instance.units]
     for footnote in instance.footnotes:
@@ -215,14 +220,26 @@ def _header(instance: Instance, href: str, hidden: tuple[Fact, ...]) -> str:
     return element(2, "div", ' style="display:none"', [element(3, "ix:header", "", children)], html=True)
 
 
-def inline_bytes(layout: Layout, instance: Instance, taxonomy: Taxonomy, schema_ref: str = SCHEMA) -> bytes:
-    """The inline XBRL document as deterministic UTF-8 (XHTML, read by browsers as HTML too)."""
+@dataclass(frozen=True, slots=True)
+class InlineDocument:
+    """The document as UTF-8 on either side of its taxonomy reference, so that one writing serves two references."""
+
+    before: bytes
+    after: bytes
+
+    def encode(self, schema_ref: str = SCHEMA) -> bytes:
+        """The document, its ``schemaRef`` pointing at ``schema_ref`` (in a report package, the taxonomy's URL)."""
+        return b"".join((self.before, attribute(schema_ref).encode(), self.after))
+
+
+def inline_document(layout: Layout, instance: Instance, taxonomy: Taxonomy) -> InlineDocument:
+    """The inline XBRL document (XHTML, read by browsers as HTML too), deterministic."""
     notes: dict[str, list[str]] = {}
     for footnote in instance.footnotes:
         for fact_id in footnote.fact_ids:
             notes.setdefault(fact_id, []).append(footnote.id)
     head = [_META, leaf(2, "title", "", text(layout.title)), _style()]
-    body = [_header(instance, schema_ref, layout.hidden), leaf(2, "h1", "", text(layout.title))]
+    body = [_header(instance, layout.hidden), leaf(2, "h1", "", text(layout.title))]
     source = (
         f"Rendered from {layout.source}: every figure is an inline XBRL fact; "
         "a dotted figure repeats one tagged where first printed."
@@ -235,4 +252,5 @@ def inline_bytes(layout: Layout, instance: Instance, taxonomy: Taxonomy, schema_
     html = element(
         0, "html", _NAMESPACES, [element(1, "head", "", head, html=True), element(1, "body", "", body, html=True)]
     )
-    return f"{DECLARATION}<!DOCTYPE html>\n{html}".encode()
+    before, _, after = f"{DECLARATION}<!DOCTYPE html>\n{html}".partition(_HREF)
+    return InlineDocument(before.encode(), after.encode())

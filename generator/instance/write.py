@@ -1,7 +1,7 @@
 """The one serializer of an instance model: contexts, units, facts, footnotes.
 
-Written as text (see ``generator.markup``); inline XBRL reuses the contexts,
-units and schema reference, at its own depth.
+Written as text (see ``generator.markup``); inline XBRL writes the same
+contexts and units in its header, deeper.
 """
 
 from __future__ import annotations
@@ -46,11 +46,6 @@ def measure_qname(measure: Measure) -> str:
     """A measure as a prefixed name: ``iso4217:JPY``."""
     namespace, local = measure
     return f"{_PREFIXES[namespace]}:{local}"
-
-
-def schema_ref_element(depth: int, href: str) -> str:
-    """``link:schemaRef``: the instance's, or inline XBRL's in ``ix:references``."""
-    return element(depth, "link:schemaRef", f' xlink:type="simple" xlink:href="{attribute(href)}"', [])
 
 
 def context_element(depth: int, context: Context) -> str:
@@ -137,7 +132,8 @@ def _arc(fact_id: str, footnote_id: str) -> str:
 
 def instance_bytes(instance: Instance) -> bytes:
     """The instance document as deterministic UTF-8 bytes."""
-    children = [schema_ref_element(1, instance.schema_ref or SCHEMA)]
+    href = attribute(instance.schema_ref or SCHEMA)
+    children = [element(1, "link:schemaRef", f' xlink:type="simple" xlink:href="{href}"', [])]
     children += [context_element(1, context) for context in instance.contexts]
     children += [unit_element(1, unit) for unit in instance.units]
     children += [_fact(fact) for fact in instance.facts]
