@@ -31,29 +31,18 @@ _NSMAP: dict[str | None, str] = {None: names.XHTML, "ix": names.IX, "ixt": names
 _NSMAP.update(NSMAP)  # the instance's prefixes, in XHTML
 _NAMESPACES = namespaces(_NSMAP.items())
 _IIJ = names.IIJ_PREFIX
-# The taxonomy's href is left as a NUL, which no escaped text holds (XML forbids it): the document is split there.
+# The taxonomy's href is written as a NUL, which no escaped text can hold (XML forbids it); the document splits there.
 _HREF = "\x00"
 _SCHEMA_REF = element(5, "link:schemaRef", f' xlink:type="simple" xlink:href="{_HREF}"', [])
 _MONTHS = "January February March April May June July August September October November December".split()
 _META = element(2, "meta", ' http-equiv="Content-Type" content="text/html; charset=UTF-8"', [])
-_SWITCH = element(
-    2,
-    "div",
-    "",
-    [
-        leaf(
-            3,
-            "label",
-            ' class="language" for="show-ja"',
-            '<input type="checkbox" id="show-ja"/> Show the Japanese labels and texts',
-        )
-    ],
-    html=True,
-)
+_CHECKBOX = '<input type="checkbox" id="show-ja"/> Show the Japanese labels and texts'
+_SWITCH = element(2, "div", "", [leaf(3, "label", ' class="language" for="show-ja"', _CHECKBOX)], html=True)
 
 
 @cache
 def _style() -> str:
+    """The stylesheet, read and escaped once per process."""
     css = resources.files("generator.inline").joinpath("release.css").read_text(encoding="utf-8")
     return leaf(2, "style", ' type="text/css"', text(css))
 
