@@ -33,7 +33,7 @@ from generator.coverage import (
 from generator.files import remove_leftovers, write_atomic, write_atomic_parts
 from generator.findings import EXIT_INPUT, EXIT_INVALID, EXIT_OK, Finding, Severity, count
 from generator.inline.layout import layout
-from generator.inline.write import inline_bytes, inline_element, set_schema_ref
+from generator.inline.write import inline_document
 from generator.instance.model import Instance
 from generator.instance.write import instance_bytes
 from generator.mapping.release import MappedRelease, Release, group_carriers, map_release
@@ -316,13 +316,11 @@ def _downstream(mapped: MappedRelease, context: _Context) -> None:
     write_atomic(out_dir / json_name(instance), json_bytes(instance))
     for name, data in csv_report(instance).files().items():
         write_atomic(out_dir / name, data)
-    document = inline_element(layout(mapped, instance, context.taxonomy), instance, context.taxonomy)
+    document = inline_document(layout(mapped, instance, context.taxonomy), instance, context.taxonomy)
     report = str(Path(instance.name).with_suffix(".html"))
-    write_atomic(out_dir / report, inline_bytes(document))
-    set_schema_ref(document, SCHEMA_URL)  # in the package, the taxonomy is found by URL through its catalog
-    write_atomic(
-        out_dir / report_package_name(report), report_package(report, inline_bytes(document), context.packaged)
-    )
+    write_atomic(out_dir / report, document.encode())
+    packaged = document.encode(SCHEMA_URL)  # in the package, the taxonomy is found by URL through its catalog
+    write_atomic(out_dir / report_package_name(report), report_package(report, packaged, context.packaged))
 
 
 def _build_release(release: Release, context: _Context) -> _Built:

@@ -22,6 +22,9 @@ INSTANCES = {
     "004": "iij-20040331.xml",
 }
 
+# What a label, a note or a text value could hold that XML must escape, Japanese and beyond the BMP too.
+HOSTILE = 'Fish & "chips" <b>IIJ\'s</b>\n\ttabbed\r\n]]> 売上高\u3000(注1) \U0001f4b4'
+
 
 @dataclass(frozen=True)
 class Built:

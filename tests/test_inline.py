@@ -10,13 +10,14 @@ import pytest
 from lxml import etree
 
 from generator import names
-from generator.inline.layout import Layout
-from generator.inline.write import inline_element
+from generator.inline.layout import Grid, GridCell, GridRow, Layout, Shown
+from generator.inline.write import inline_document
 from generator.instance import units
 from generator.instance.contexts import Context, Duration
-from generator.instance.model import Fact, Instance
+from generator.instance.model import Fact, Footnote, Instance
 from generator.taxonomy.model import Taxonomy
-from tests.conftest import INSTANCES, Built
+from generator.taxonomy.schema import SCHEMA
+from tests.conftest import HOSTILE, INSTANCES, Built
 
 IX = {"ix": names.IX, "h": names.XHTML}
 
@@ -155,8 +156,63 @@ def test_a_fact_the_layout_cannot_place_is_kept_hidden(built: Built, taxonomy: T
     )
     instance = Instance("iij-20010930.xml", "", (fact,))
     placed = Layout("t", "s", (), (), (), (fact,))
-    root = inline_element(placed, instance, taxonomy)
+    root = etree.fromstring(inline_document(placed, instance, taxonomy).encode())
     hidden = root.xpath("//ix:hidden/ix:nonFraction", namespaces=IX)
     assert [(h.get("id"), h.get("unitRef"), h.get("decimals"), h.text) for h in hidden] == [
         ("Revenues_D2001-07-01_2001-09-30_JPY", "JPY", "-3", "9528307000")
     ]
+
+
+XBRL = {"link": names.LINK, "xlink": names.XLINK}
+
+
+def _hostile_release(label: str = HOSTILE) -> tuple[Layout, Instance, Footnote]:
+    context = Context(Duration(date(2001, 7, 1), date(2001, 9, 30)))
+    stated = Fact("DocumentType", context, None, HOSTILE, None)
+    revenues = Fact("Revenues", context, units.JPY, Decimal("-9528307000"), -3)
+    note = Footnote("fn1", (("en", HOSTILE), ("ja", "注 & <注記>")), (revenues.id,))
+    row = GridRow(label, "売上 & <高>", (GridCell((Shown(revenues, True, 3, 0),)), GridCell((), HOSTILE)), 12)
+    grid = Grid(HOSTILE, None, HOSTILE, (HOSTILE, "<JPY>"), (row,), 10)
+    placed = Layout(HOSTILE, HOSTILE, (stated,), (), (grid,), ())
+    return placed, Instance("iij-20010930.xml", "", (stated, revenues), (note,)), note
+
+
+def test_hostile_text_reads_back_from_the_inline_document_unchanged(taxonomy: Taxonomy) -> None:
+    placed, instance, note = _hostile_release()
+    root = etree.fromstring(inline_document(placed, instance, taxonomy).encode())
+    assert root.findtext("h:head/h:title", namespaces=IX) == HOSTILE
+    assert root.findtext("h:body/h:h1", namespaces=IX) == HOSTILE
+    assert root.xpath("string(//h:p[@class='source'])", namespaces=IX).startswith(f"Rendered from {HOSTILE}:")
+    assert root.xpath("//ix:nonNumeric/text()", namespaces=IX) == [HOSTILE]
+    statement = root.xpath("//h:div[@class='statement']", namespaces=IX)[0]
+    assert statement.findtext("h:h2", namespaces=IX) == HOSTILE
+    assert statement.findtext("h:p[@class='caption']", namespaces=IX) == HOSTILE
+    headings = statement.xpath("h:table/h:thead/h:tr/h:th", namespaces=IX)
+    assert [th.text or "" for th in headings] == ["", HOSTILE, "<JPY>"]
+    assert statement.xpath("h:table/h:tbody/h:tr/h:th/h:span/text()", namespaces=IX) == [HOSTILE, "売上 & <高>"]
+    figure, printed = statement.xpath("h:table/h:tbody/h:tr/h:td", namespaces=IX)
+    assert printed.text == HOSTILE
+    tag = figure.find("ix:nonFraction", IX)
+    assert (figure.text, tag.tail) == ("(", ")")  # the parentheses are printed outside the tag
+    assert (tag.text, tag.get("sign"), tag.get("id")) == ("9,528,307", "-", note.fact_ids[0])
+    assert figure.xpath("h:sup/h:a/@href", namespaces=IX) == ["#fn1"]
+    footnotes = root.xpath("//ix:footnote", namespaces=IX)
+    assert [(f.get(f"{{{names.XML}}}lang"), f.text) for f in footnotes] == list(note.texts)
+
+
+def test_one_writing_serves_both_taxonomy_references(taxonomy: Taxonomy) -> None:
+    placed, instance, _ = _hostile_release()
+    document = inline_document(placed, instance, taxonomy)
+    url = 'http://example.com/taxonomy.xsd?a=1&b="2"'
+    local, packaged = etree.fromstring(document.encode()), etree.fromstring(document.encode(url))
+    assert local.xpath("//link:schemaRef/@xlink:href", namespaces=XBRL) == [SCHEMA]
+    assert packaged.xpath("//link:schemaRef/@xlink:href", namespaces=XBRL) == [url]
+    packaged.find(".//link:schemaRef", XBRL).set(f"{{{names.XLINK}}}href", SCHEMA)
+    assert etree.tostring(packaged) == etree.tostring(local)
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x0c", "\x1b", "\ufffe"])
+def test_a_character_xml_forbids_stops_the_inline_document(taxonomy: Taxonomy, character: str) -> None:
+    placed, instance, _ = _hostile_release(label=f"page{character}break")
+    with pytest.raises(ValueError):
+        inline_document(placed, instance, taxonomy)

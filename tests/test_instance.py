@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -10,11 +12,14 @@ from lxml import etree
 
 from generator import names
 from generator.build import build
-from generator.instance.model import Instance
+from generator.instance import units
+from generator.instance.contexts import Context, Duration, Instant
+from generator.instance.model import Fact, Footnote, Instance
+from generator.instance.write import instance_bytes
 from generator.resources import bundled_sources
 from generator.taxonomy.dts import LINKBASES, SCHEMA
 from generator.taxonomy.model import Taxonomy
-from tests.conftest import INSTANCES, Built
+from tests.conftest import HOSTILE, INSTANCES, Built
 
 NS = {"xbrli": names.XBRLI, "link": names.LINK, "xlink": names.XLINK, "iij": names.IIJ}
 
@@ -230,3 +235,34 @@ def test_a_file_written_in_parts_is_left_alone_when_unchanged(tmp_path: Path) ->
     assert path.stat().st_mtime == 0  # same bytes: untouched
     write_atomic_parts(path, [b"a,b\n", b"1,3\n"])
     assert path.read_bytes() == b"a,b\n1,3\n" and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_hostile_text_reads_back_from_the_instance_unchanged() -> None:
+    context = Context(
+        Duration(date(2001, 7, 1), date(2001, 9, 30)),
+        (("ResultForecastAxis", "ForecastMember"),),
+        scheme=f"http://example.com/?q={HOSTILE}",
+        identifier=HOSTILE,
+    )
+    stated = Fact("DocumentType", context, None, HOSTILE, None, lang="en")
+    revenues = Fact("Revenues", context, units.JPY, Decimal("-9528307000"), -3)
+    note = Footnote("fn1", (("en", HOSTILE), ("ja", "注 & <注記>")), (stated.id, revenues.id))
+    root = etree.fromstring(instance_bytes(Instance("x.xml", "a&b.xsd", (stated, revenues), (note,))))
+    fact = root.find("iij:DocumentType", NS)
+    assert fact is not None
+    assert (fact.text, fact.get(f"{{{names.XML}}}lang"), fact.get("id")) == (HOSTILE, "en", stated.id)
+    assert root.findtext("iij:Revenues", namespaces=NS) == "-9528307000"
+    identifier = root.find("xbrli:context/xbrli:entity/xbrli:identifier", NS)
+    assert identifier is not None
+    assert (identifier.get("scheme"), identifier.text) == (context.scheme, HOSTILE)
+    assert root.xpath("link:schemaRef/@xlink:href", namespaces=NS) == ["a&b.xsd"]
+    assert _texts(etree.ElementTree(root)) == {"fn1": dict(note.texts)}
+    assert _links(etree.ElementTree(root)) == {"fn1": {stated.id, revenues.id}}
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x0c", "\x1b", "\ufffe", "\ud800"])
+def test_a_character_xml_forbids_stops_the_instance(character: str) -> None:
+    # A form feed left in a release's note must stop the build, not become an unreadable instance.
+    stated = Fact("DocumentType", Context(Instant(date(2001, 9, 30))), None, f"page{character}break", None)
+    with pytest.raises(ValueError):
+        instance_bytes(Instance("x.xml", "", (stated,)))

@@ -6,128 +6,127 @@ Numbers are tagged with Transformation Registry 4 formats (``num-dot-decimal``,
 where the statement shows the figure negative.  Dates read as the release
 writes them (``date-monthname-day-year-en``).  English labels show; the
 Japanese labels are in the document, shown by a CSS switch (no script).
+
+The document is written as text (see ``generator.markup``).  Browsers read
+the file as HTML too, where ``<td/>`` opens a cell it never closes: every
+XHTML element but the void ``meta`` and ``input`` has an end tag.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from importlib import resources
 
-from lxml import etree
-
 from generator import names
-from generator.inline.layout import Grid, GridCell, Layout, Shown
+from generator.inline.layout import Grid, GridCell, GridRow, Layout, Shown
 from generator.instance.model import Fact, Instance
 from generator.instance.write import NSMAP, context_element, format_decimal, unit_element
-from generator.names import clark
+from generator.markup import DECLARATION, attribute, element, leaf, namespaces, text
 from generator.taxonomy.model import ItemKind, Taxonomy
 from generator.taxonomy.schema import SCHEMA
 
-_H, _IX = names.XHTML, names.IX
 _NSMAP: dict[str | None, str] = {None: names.XHTML, "ix": names.IX, "ixt": names.IXT}
 _NSMAP.update(NSMAP)  # the instance's prefixes, in XHTML
-_XML_LANG = clark(names.XML, "lang")
-_VOID = {"meta", "br", "input", "hr", "link"}
+_NAMESPACES = namespaces(_NSMAP.items())
+_IIJ = names.IIJ_PREFIX
+# The taxonomy's href is written as a NUL, which no escaped text can hold (XML forbids it); the document splits there.
+_HREF = "\x00"
+_SCHEMA_REF = element(5, "link:schemaRef", f' xlink:type="simple" xlink:href="{_HREF}"', [])
 _MONTHS = "January February March April May June July August September October November December".split()
+_META = element(2, "meta", ' http-equiv="Content-Type" content="text/html; charset=UTF-8"', [])
+_CHECKBOX = '<input type="checkbox" id="show-ja"/> Show the Japanese labels and texts'
+_SWITCH = element(2, "div", "", [leaf(3, "label", ' class="language" for="show-ja"', _CHECKBOX)], html=True)
 
 
-def _h(parent: etree._Element, tag: str, text: str | None = None, **attributes: str) -> etree._Element:
-    element = etree.SubElement(parent, clark(_H, tag), {k.rstrip("_"): v for k, v in attributes.items()})
-    if text is not None:
-        element.text = text
-    return element
+@cache
+def _style() -> str:
+    """The stylesheet, read and escaped once per process."""
+    css = resources.files("generator.inline").joinpath("release.css").read_text(encoding="utf-8")
+    return leaf(2, "style", ' type="text/css"', text(css))
 
 
-def _languages(parent: etree._Element, english: str, japanese: str | None) -> None:
+def _languages(depth: int, name: str, english: str, japanese: str | None) -> str:
     """English shown, Japanese in the document for the switch; one text when there is no Japanese."""
     if not japanese:
-        parent.text = (parent.text or "") + english
-        return
-    _h(parent, "span", english, class_="en", **{_XML_LANG: "en"})
-    _h(parent, "span", japanese, class_="ja", **{_XML_LANG: "ja"})
+        return leaf(depth, name, "", text(english))
+    spans = [
+        leaf(depth + 1, "span", ' class="en" xml:lang="en"', text(english)),
+        leaf(depth + 1, "span", ' class="ja" xml:lang="ja"', text(japanese)),
+    ]
+    return element(depth, name, "", spans, html=True)
 
 
-def _append_text(parent: etree._Element, text: str) -> None:
-    """Text after whatever ``parent`` holds so far."""
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
+def _attributes(fact: Fact) -> str:
+    return f' name="{_IIJ}:{attribute(fact.concept)}" contextRef="{attribute(fact.context.id)}"'
 
 
-def _attributes(fact: Fact) -> dict[str, str]:
-    return {"name": f"{names.IIJ_PREFIX}:{fact.concept}", "contextRef": fact.context.id}
-
-
-def _number(parent: etree._Element, shown: Shown, notes: dict[str, list[str]]) -> None:
+def _number(shown: Shown, notes: dict[str, list[str]]) -> str:
+    """A figure as mixed content: the tag (or a link to it), parentheses and percent sign outside it, its notes."""
     fact = shown.fact
     value = fact.value
     assert isinstance(value, Decimal) and fact.unit is not None
-    magnitude = abs(value).scaleb(-shown.scale)
-    text = "-" if shown.dash else f"{magnitude:,.{shown.fraction_digits}f}"
-    if shown.printed_negative:
-        _append_text(parent, "(")
+    figure = "-" if shown.dash else f"{abs(value).scaleb(-shown.scale):,.{shown.fraction_digits}f}"
+    marks = ""
     if shown.tagged:
-        attributes = _attributes(fact) | {"unitRef": fact.unit.id, "decimals": str(fact.decimals), "id": fact.id}
-        attributes["format"] = "ixt:fixed-zero" if shown.dash else "ixt:num-dot-decimal"
-        attributes["scale"] = str(shown.scale)
-        if value < 0:
-            attributes["sign"] = "-"
-        element = etree.SubElement(parent, clark(_IX, "nonFraction"), attributes)
+        transform = "fixed-zero" if shown.dash else "num-dot-decimal"
+        sign = ' sign="-"' if value < 0 else ""
+        printed = (
+            f'<ix:nonFraction{_attributes(fact)} unitRef="{attribute(fact.unit.id)}" decimals="{fact.decimals}"'
+            f' id="{attribute(fact.id)}" format="ixt:{transform}" scale="{shown.scale}"{sign}>{figure}</ix:nonFraction>'
+        )
+        marks = _note_marks(notes[fact.id]) if fact.id in notes else ""
     else:  # another printing of a tagged fact: shown as printed, linked to the tagged one
-        element = _h(parent, "a", None, class_="repeat", href=f"#{fact.id}", title="tagged where first printed")
-    element.text = text
-    element.tail = (")" if shown.printed_negative else "") + ("%" if shown.percent else "")
-    linked = notes.get(fact.id, []) if shown.tagged else []
-    if linked:
-        sup = _h(parent, "sup", None, class_="note")
-        for position, note in enumerate(linked):
-            if position:
-                _append_text(sup, ",")
-            _h(sup, "a", note.removeprefix("fn"), href=f"#{note}")
+        printed = f'<a class="repeat" href="#{attribute(fact.id)}" title="tagged where first printed">{figure}</a>'
+    if shown.printed_negative:
+        printed = f"({printed})"
+    return printed + ("%" if shown.percent else "") + marks
 
 
-def _cell(row: etree._Element, cell: GridCell, notes: dict[str, list[str]]) -> None:
-    td = _h(row, "td", None, class_="figure" if cell.shown else "text")
-    for position, shown in enumerate(cell.shown):
-        if position:
-            _append_text(td, " to ")
-        _number(td, shown, notes)
+def _note_marks(linked: list[str]) -> str:
+    anchors = ",".join(f'<a href="#{attribute(note)}">{text(note.removeprefix("fn"))}</a>' for note in linked)
+    return f'<sup class="note">{anchors}</sup>'
+
+
+def _cell(cell: GridCell, notes: dict[str, list[str]]) -> str:
     if not cell.shown:
-        td.text = cell.text
+        return leaf(6, "td", ' class="text"', text(cell.text))
+    return leaf(6, "td", ' class="figure"', " to ".join(_number(shown, notes) for shown in cell.shown))
 
 
-def _grid(body: etree._Element, grid: Grid, notes: dict[str, list[str]]) -> None:
-    section = _h(body, "div", None, class_="statement", id=f"table-{grid.line}")
-    _languages(_h(section, "h2"), grid.title, grid.title_ja)
+def _row(row: GridRow, notes: dict[str, list[str]]) -> str:
+    cells = [_languages(6, "th", row.label, row.label_ja)]
+    cells += [_cell(cell, notes) for cell in row.cells]
+    return element(5, "tr", ' class="heading"' if row.heading else ' class="item"', cells, html=True)
+
+
+def _grid(grid: Grid, notes: dict[str, list[str]]) -> str:
+    children = [_languages(3, "h2", grid.title, grid.title_ja)]
     if grid.caption:
-        _h(section, "p", grid.caption, class_="caption")
-    table = _h(section, "table")
-    head = _h(_h(table, "thead"), "tr")
-    _h(head, "th", "", class_="label")
-    for column in grid.columns:
-        _h(head, "th", column)
-    tbody = _h(table, "tbody")
-    for row in grid.rows:
-        tr = _h(tbody, "tr", None, class_="heading" if row.heading else "item")
-        _languages(_h(tr, "th"), row.label, row.label_ja)
-        for cell in row.cells:
-            _cell(tr, cell, notes)
+        children.append(leaf(3, "p", ' class="caption"', text(grid.caption)))
+    head = [leaf(6, "th", ' class="label"', "")] + [leaf(6, "th", "", text(column)) for column in grid.columns]
+    table = [
+        element(4, "thead", "", [element(5, "tr", "", head, html=True)], html=True),
+        element(4, "tbody", "", [_row(row, notes) for row in grid.rows], html=True),
+    ]
+    children.append(element(3, "table", "", table, html=True))
+    return element(2, "div", f' class="statement" id="table-{grid.line}"', children, html=True)
 
 
-def _text_value(parent: etree._Element, fact: Fact, kind: ItemKind) -> None:
-    attributes = _attributes(fact) | {"id": fact.id}
-    text = str(fact.value)
+def _text_value(depth: int, fact: Fact, kind: ItemKind) -> str:
+    attributes = _attributes(fact) + f' id="{attribute(fact.id)}"'
+    value = str(fact.value)
     if kind is ItemKind.DATE:
-        year, month, day = (int(part) for part in text.split("-"))
-        attributes["format"] = "ixt:date-monthname-day-year-en"
-        text = f"{_MONTHS[month - 1]} {day}, {year}"
+        year, month, day = (int(part) for part in value.split("-"))
+        attributes += ' format="ixt:date-monthname-day-year-en"'
+        value = f"{_MONTHS[month - 1]} {day}, {year}"
     elif kind is ItemKind.BOOLEAN:
-        attributes["format"] = f"ixt:fixed-{text}"
-        text = "Yes" if text == "true" else "No"
+        attributes += f' format="ixt:fixed-{attribute(value)}"'
+        value = "Yes" if value == "true" else "No"
     if fact.lang:
-        attributes[_XML_LANG] = fact.lang
-    etree.SubElement(parent, clark(_IX, "nonNumeric"), attributes).text = text
+        attributes += f' xml:lang="{attribute(fact.lang)}"'
+    return leaf(depth, "ix:nonNumeric", attributes, text(value))
 
 
 def _member(taxonomy: Taxonomy, member: str) -> str:
@@ -135,7 +134,7 @@ def _member(taxonomy: Taxonomy, member: str) -> str:
     return label.removesuffix(" [Member]")
 
 
-def _stated_number(parent: etree._Element, fact: Fact, kind: ItemKind, notes: dict[str, list[str]]) -> None:
+def _stated_number(fact: Fact, kind: ItemKind, notes: dict[str, list[str]]) -> str:
     """A figure stated in prose or on the cover: money in millions (``JPY 12,500 million``), rates as printed."""
     decimals = fact.decimals or 0
     scale, digits, before, after = 0, max(0, decimals), "", ""
@@ -143,9 +142,7 @@ def _stated_number(parent: etree._Element, fact: Fact, kind: ItemKind, notes: di
         scale, digits, before, after = 6, max(0, decimals + 6), f"{fact.unit.id} ", " million"
     elif kind is ItemKind.PERCENT:
         scale, digits, after = -2, max(0, decimals - 2), "%"
-    _append_text(parent, before)
-    _number(parent, Shown(fact, True, scale, digits), notes)
-    _append_text(parent, after)
+    return text(before) + _number(Shown(fact, True, scale, digits), notes) + after
 
 
 def _period(fact: Fact) -> str:
@@ -154,127 +151,95 @@ def _period(fact: Fact) -> str:
     return f"{start} to {period.end}" if start else f"at {period.end}"
 
 
-def _fact_list(
-    body: etree._Element, title: str, facts: tuple[Fact, ...], taxonomy: Taxonomy, notes: dict[str, list[str]]
-) -> None:
+def _fact_list(title: str, facts: tuple[Fact, ...], taxonomy: Taxonomy, notes: dict[str, list[str]]) -> list[str]:
     if not facts:
-        return
-    section = _h(body, "div", None, class_="facts")
-    _h(section, "h2", title)
-    tbody = _h(_h(section, "table"), "tbody")
+        return []
+    rows = []
     for fact in facts:
         concept = taxonomy.concept(fact.concept)
-        tr = _h(tbody, "tr", None, class_="item" if fact.lang != "ja" else "item ja")
         english = concept.label(names.ROLE_LABEL, "en") or fact.concept
-        _languages(_h(tr, "th"), english, concept.label(names.ROLE_LABEL, "ja"))
+        cells = [_languages(6, "th", english, concept.label(names.ROLE_LABEL, "ja"))]
         members = ", ".join(_member(taxonomy, member) for _, member in fact.context.members)
-        _h(tr, "td", _period(fact) + (f" ({members})" if members else ""), class_="text")
+        cells.append(leaf(6, "td", ' class="text"', text(_period(fact) + (f" ({members})" if members else ""))))
         if fact.numeric:
-            _stated_number(_h(tr, "td", None, class_="figure"), fact, concept.kind, notes)
+            cells.append(leaf(6, "td", ' class="figure"', _stated_number(fact, concept.kind, notes)))
         else:
-            _text_value(_h(tr, "td", None, class_="text"), fact, concept.kind)
+            cells.append(element(6, "td", ' class="text"', [_text_value(7, fact, concept.kind)], html=True))
+        rows.append(element(5, "tr", ' class="item"' if fact.lang != "ja" else ' class="item ja"', cells, html=True))
+    table = element(3, "table", "", [element(4, "tbody", "", rows, html=True)], html=True)
+    return [element(2, "div", ' class="facts"', [leaf(3, "h2", "", text(title)), table], html=True)]
 
 
-def _notes(body: etree._Element, instance: Instance) -> None:
+def _notes(instance: Instance) -> list[str]:
     if not instance.footnotes:
-        return
-    section = _h(body, "div", None, class_="notes")
-    _h(section, "h2", "Notes")
-    ordered = _h(section, "ol", None, class_="notes")
+        return []
+    items = []
     for footnote in instance.footnotes:
-        item = _h(ordered, "li", None, id=footnote.id)
-        for lang, text in footnote.texts:
-            holder = _h(item, "span", None, class_=lang if len(footnote.texts) > 1 else "note")
-            etree.SubElement(
-                holder, clark(_IX, "footnote"), {"id": footnote.resource_id(lang), _XML_LANG: lang}
-            ).text = text
+        spans = []
+        for lang, note in footnote.texts:
+            held = f' id="{attribute(footnote.resource_id(lang))}" xml:lang="{attribute(lang)}"'
+            holder = f' class="{attribute(lang if len(footnote.texts) > 1 else "note")}"'
+            spans.append(element(5, "span", holder, [leaf(6, "ix:footnote", held, text(note))], html=True))
+        items.append(element(4, "li", f' id="{attribute(footnote.id)}"', spans, html=True))
+    ordered = element(3, "ol", ' class="notes"', items, html=True)
+    return [element(2, "div", ' class="notes"', [leaf(3, "h2", "", "Notes"), ordered], html=True)]
 
 
-def _header(body: etree._Element, instance: Instance, schema_ref: str, hidden: tuple[Fact, ...]) -> None:
-    header = etree.SubElement(_h(body, "div", None, style="display:none"), clark(_IX, "header"))
-    if hidden:
-        holder = etree.SubElement(header, clark(_IX, "hidden"))
-        for fact in hidden:  # never expected: a fact the layout could not place keeps the fact sets equal
-            attributes = _attributes(fact) | {"id": fact.id}
-            tag = "nonNumeric"
-            if fact.unit is not None:
-                attributes |= {"unitRef": fact.unit.id, "decimals": str(fact.decimals)}
-                tag = "nonFraction"
-            value = format_decimal(fact.value) if isinstance(fact.value, Decimal) else fact.value
-            etree.SubElement(holder, clark(_IX, tag), attributes).text = value
-    references = etree.SubElement(header, clark(_IX, "references"))
-    etree.SubElement(
-        references,
-        clark(names.LINK, "schemaRef"),
-        {clark(names.XLINK, "type"): "simple", clark(names.XLINK, "href"): schema_ref},
-    )
-    resources_ = etree.SubElement(header, clark(_IX, "resources"))
-    for context in instance.contexts:
-        context_element(resources_, context)
-    for unit in instance.units:
-        unit_element(resources_, unit)
+def _hidden(fact: Fact) -> str:
+    """A fact the layout could not place (never expected): kept so that the fact sets stay equal."""
+    attributes = _attributes(fact) + f' id="{attribute(fact.id)}"'
+    tag = "ix:nonNumeric"
+    if fact.unit is not None:
+        attributes += f' unitRef="{attribute(fact.unit.id)}" decimals="{fact.decimals}"'
+        tag = "ix:nonFraction"
+    value = format_decimal(fact.value) if isinstance(fact.value, Decimal) else text(fact.value)
+    return leaf(5, tag, attributes, value)
+
+
+def _header(instance: Instance, hidden: tuple[Fact, ...]) -> str:
+    children = [element(4, "ix:hidden", "", [_hidden(fact) for fact in hidden])] if hidden else []
+    children.append(element(4, "ix:references", "", [_SCHEMA_REF]))
+    held = [context_element(5, context) for context in instance.contexts]
+    held += [unit_element(5, unit) for unit in instance.units]
     for footnote in instance.footnotes:
-        etree.SubElement(
-            resources_,
-            clark(_IX, "relationship"),
-            {
-                "fromRefs": " ".join(footnote.fact_ids),
-                "toRefs": " ".join(footnote.resource_id(lang) for lang, _ in footnote.texts),
-            },
-        )
+        to_refs = " ".join(footnote.resource_id(lang) for lang, _ in footnote.texts)
+        relationship = f' fromRefs="{attribute(" ".join(footnote.fact_ids))}" toRefs="{attribute(to_refs)}"'
+        held.append(element(5, "ix:relationship", relationship, []))
+    children.append(element(4, "ix:resources", "", held))
+    return element(2, "div", ' style="display:none"', [element(3, "ix:header", "", children)], html=True)
 
 
-def set_schema_ref(root: etree._Element, href: str) -> None:
-    """Point the document's taxonomy elsewhere (a report package resolves the taxonomy by URL)."""
-    reference = root.find(f".//{clark(names.LINK, 'schemaRef')}")
-    assert reference is not None
-    reference.set(clark(names.XLINK, "href"), href)
+@dataclass(frozen=True, slots=True)
+class InlineDocument:
+    """The document as UTF-8 on either side of its taxonomy reference, so that one writing serves two references."""
+
+    before: bytes
+    after: bytes
+
+    def encode(self, schema_ref: str = SCHEMA) -> bytes:
+        """The document, its ``schemaRef`` pointing at ``schema_ref`` (in a report package, the taxonomy's URL)."""
+        return b"".join((self.before, attribute(schema_ref).encode(), self.after))
 
 
-def _close_empty(root: etree._Element) -> None:
-    """Browsers read the file as HTML, where ``<td/>`` opens a cell it never closes."""
-    for element in root.iter(clark(_H, "*")):
-        if element.text is None and len(element) == 0 and etree.QName(element).localname not in _VOID:
-            element.text = ""
-
-
-def inline_element(layout: Layout, instance: Instance, taxonomy: Taxonomy, schema_ref: str = SCHEMA) -> etree._Element:
-    """The inline XBRL document as an lxml tree."""
-    html = etree.Element(clark(_H, "html"), nsmap=_NSMAP)  # type: ignore[arg-type]
-    head = _h(html, "head")
-    _h(head, "meta", None, **{"http-equiv": "Content-Type", "content": "text/html; charset=UTF-8"})
-    _h(head, "title", layout.title)
-    _h(
-        head,
-        "style",
-        resources.files("generator.inline").joinpath("release.css").read_text(encoding="utf-8"),
-        type="text/css",
-    )
-    body = _h(html, "body")
-    _header(body, instance, schema_ref, layout.hidden)
-    _h(body, "h1", layout.title)
-    _h(
-        body,
-        "p",
-        f"Rendered from {layout.source}: every figure is an inline XBRL fact; "
-        "a dotted figure repeats one tagged where first printed.",
-        class_="source",
-    )
-    switch = _h(_h(body, "div"), "label", None, class_="language", **{"for": "show-ja"})
-    _h(switch, "input", None, type="checkbox", id="show-ja").tail = " Show the Japanese labels and texts"
+def inline_document(layout: Layout, instance: Instance, taxonomy: Taxonomy) -> InlineDocument:
+    """The inline XBRL document (XHTML, read by browsers as HTML too), deterministic."""
     notes: dict[str, list[str]] = {}
     for footnote in instance.footnotes:
         for fact_id in footnote.fact_ids:
             notes.setdefault(fact_id, []).append(footnote.id)
-    _fact_list(body, "Document and entity information", layout.cover, taxonomy, notes)
-    _fact_list(body, "Outlook, as stated in the release's text", layout.prose, taxonomy, notes)
-    for grid in layout.grids:
-        _grid(body, grid, notes)
-    _notes(body, instance)
-    _close_empty(html)
-    return html
-
-
-def inline_bytes(root: etree._Element) -> bytes:
-    """The inline XBRL document as deterministic UTF-8 (XHTML, read by browsers as HTML too)."""
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", doctype="<!DOCTYPE html>", pretty_print=True)
+    head = [_META, leaf(2, "title", "", text(layout.title)), _style()]
+    body = [_header(instance, layout.hidden), leaf(2, "h1", "", text(layout.title))]
+    source = (
+        f"Rendered from {layout.source}: every figure is an inline XBRL fact; "
+        "a dotted figure repeats one tagged where first printed."
+    )
+    body += [leaf(2, "p", ' class="source"', text(source)), _SWITCH]
+    body += _fact_list("Document and entity information", layout.cover, taxonomy, notes)
+    body += _fact_list("Outlook, as stated in the release's text", layout.prose, taxonomy, notes)
+    body += [_grid(grid, notes) for grid in layout.grids]
+    body += _notes(instance)
+    html = element(
+        0, "html", _NAMESPACES, [element(1, "head", "", head, html=True), element(1, "body", "", body, html=True)]
+    )
+    before, _, after = f"{DECLARATION}<!DOCTYPE html>\n{html}".partition(_HREF)
+    return InlineDocument(before.encode(), after.encode())

@@ -1,21 +1,21 @@
-"""The one serializer of an instance model: contexts, units, facts, footnotes."""
+"""The one serializer of an instance model: contexts, units, facts, footnotes.
+
+Written as text (see ``generator.markup``); inline XBRL writes the same
+contexts and units in its header, deeper.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from lxml import etree
-
 from generator import names
 from generator.instance.contexts import Context, Instant
-from generator.instance.model import Instance
+from generator.instance.model import Fact, Footnote, Instance
 from generator.instance.units import Measure, Unit
-from generator.names import clark
-from generator.taxonomy.dts import SCHEMA, serialize
+from generator.markup import DECLARATION, attribute, element, leaf, namespaces, text
+from generator.taxonomy.dts import SCHEMA
 
-_XBRLI = names.XBRLI
-_LINK = names.LINK
-_XLINK = names.XLINK
+_IIJ = names.IIJ_PREFIX
 _PREFIXES = {
     names.XBRLI: "xbrli",
     names.ISO4217: "iso4217",
@@ -29,6 +29,10 @@ NSMAP = {
     "iso4217": names.ISO4217,
     names.IIJ_PREFIX: names.IIJ,
 }
+_NAMESPACES = namespaces(NSMAP.items())
+_ROLE_LINK = attribute(names.ROLE_LINK)
+_ROLE_FOOTNOTE = attribute(names.ROLE_FOOTNOTE)
+_ARCROLE = attribute(names.ARCROLE_FACT_FOOTNOTE)
 
 
 def format_decimal(value: Decimal) -> str:
@@ -44,115 +48,94 @@ def measure_qname(measure: Measure) -> str:
     return f"{_PREFIXES[namespace]}:{local}"
 
 
-def context_element(parent: etree._Element, context: Context) -> None:
-    """Append ``xbrli:context`` to ``parent`` (an instance or inline ``ix:resources``)."""
-    element = etree.SubElement(parent, clark(_XBRLI, "context"), id=context.id)
-    entity = etree.SubElement(element, clark(_XBRLI, "entity"))
-    identifier = etree.SubElement(entity, clark(_XBRLI, "identifier"), scheme=context.scheme)
-    identifier.text = context.identifier
+def context_element(depth: int, context: Context) -> str:
+    """``xbrli:context`` at ``depth``: an instance's child, or inside inline XBRL's ``ix:resources``."""
+    inner = depth + 2
+    entity = [leaf(inner, "xbrli:identifier", f' scheme="{attribute(context.scheme)}"', text(context.identifier))]
     if context.members:
-        segment = etree.SubElement(entity, clark(_XBRLI, "segment"))
-        for axis, member in context.members:
-            explicit = etree.SubElement(
-                segment, clark(names.XBRLDI, "explicitMember"), dimension=f"{names.IIJ_PREFIX}:{axis}"
-            )
-            explicit.text = f"{names.IIJ_PREFIX}:{member}"
-    period = etree.SubElement(element, clark(_XBRLI, "period"))
-    if isinstance(context.period, Instant):
-        etree.SubElement(period, clark(_XBRLI, "instant")).text = context.period.day.isoformat()
+        members = [
+            leaf(inner + 1, "xbrldi:explicitMember", f' dimension="{_IIJ}:{attribute(axis)}"', f"{_IIJ}:{text(member)}")
+            for axis, member in context.members
+        ]
+        entity.append(element(inner, "xbrli:segment", "", members))
+    period = context.period
+    if isinstance(period, Instant):
+        dates = [leaf(inner, "xbrli:instant", "", period.day.isoformat())]
     else:
-        etree.SubElement(period, clark(_XBRLI, "startDate")).text = context.period.start.isoformat()
-        etree.SubElement(period, clark(_XBRLI, "endDate")).text = context.period.end.isoformat()
+        dates = [
+            leaf(inner, "xbrli:startDate", "", period.start.isoformat()),
+            leaf(inner, "xbrli:endDate", "", period.end.isoformat()),
+        ]
+    children = [element(depth + 1, "xbrli:entity", "", entity), element(depth + 1, "xbrli:period", "", dates)]
+    return element(depth, "xbrli:context", f' id="{attribute(context.id)}"', children)
 
 
-def unit_element(parent: etree._Element, unit: Unit) -> None:
-    """Append ``xbrli:unit`` to ``parent``."""
-    element = etree.SubElement(parent, clark(_XBRLI, "unit"), id=unit.id)
+def unit_element(depth: int, unit: Unit) -> str:
+    """``xbrli:unit`` at ``depth``."""
     if not unit.denominator:
-        for measure in unit.numerator:
-            etree.SubElement(element, clark(_XBRLI, "measure")).text = measure_qname(measure)
-        return
-    divide = etree.SubElement(element, clark(_XBRLI, "divide"))
-    for side, measures in (("unitNumerator", unit.numerator), ("unitDenominator", unit.denominator)):
-        holder = etree.SubElement(divide, clark(_XBRLI, side))
-        for measure in measures:
-            etree.SubElement(holder, clark(_XBRLI, "measure")).text = measure_qname(measure)
+        children = _measures(unit.numerator, depth + 1)
+    else:
+        sides = [
+            element(depth + 2, f"xbrli:{side}", "", _measures(measures, depth + 3))
+            for side, measures in (("unitNumerator", unit.numerator), ("unitDenominator", unit.denominator))
+        ]
+        children = [element(depth + 1, "xbrli:divide", "", sides)]
+    return element(depth, "xbrli:unit", f' id="{attribute(unit.id)}"', children)
 
 
-def _footnotes(parent: etree._Element, instance: Instance) -> None:
+def _measures(measures: tuple[Measure, ...], depth: int) -> list[str]:
+    return [leaf(depth, "xbrli:measure", "", text(measure_qname(measure))) for measure in measures]
+
+
+def _fact(fact: Fact) -> str:
+    attributes = f' contextRef="{attribute(fact.context.id)}"'
+    if fact.unit is not None:
+        attributes += f' unitRef="{attribute(fact.unit.id)}" decimals="{fact.decimals}"'
+    attributes += f' id="{attribute(fact.id)}"'
+    if fact.lang:
+        attributes += f' xml:lang="{attribute(fact.lang)}"'
+    value = format_decimal(fact.value) if isinstance(fact.value, Decimal) else text(fact.value)
+    return leaf(1, f"{_IIJ}:{fact.concept}", attributes, value)
+
+
+def _footnote_link(instance: Instance) -> list[str]:
     if not instance.footnotes:
-        return
-    link = etree.SubElement(
-        parent,
-        clark(_LINK, "footnoteLink"),
-        {clark(_XLINK, "type"): "extended", clark(_XLINK, "role"): names.ROLE_LINK},
-    )
+        return []
     linked = [fact_id for footnote in instance.footnotes for fact_id in footnote.fact_ids]
     order = {fact.id: index for index, fact in enumerate(instance.facts)}
-    for fact_id in sorted(set(linked), key=order.__getitem__):
-        etree.SubElement(
-            link,
-            clark(_LINK, "loc"),
-            {
-                clark(_XLINK, "type"): "locator",
-                clark(_XLINK, "href"): f"#{fact_id}",
-                clark(_XLINK, "label"): f"loc_{fact_id}",
-            },
-        )
-    for footnote in instance.footnotes:
-        for lang, text in footnote.texts:
-            resource = etree.SubElement(
-                link,
-                clark(_LINK, "footnote"),
-                {
-                    clark(_XLINK, "type"): "resource",
-                    clark(_XLINK, "label"): footnote.id,
-                    clark(_XLINK, "role"): names.ROLE_FOOTNOTE,
-                    clark(names.XML, "lang"): lang,
-                    "id": footnote.resource_id(lang),
-                },
-            )
-            resource.text = text
-    for footnote in instance.footnotes:
-        for fact_id in footnote.fact_ids:
-            etree.SubElement(
-                link,
-                clark(_LINK, "footnoteArc"),
-                {
-                    clark(_XLINK, "type"): "arc",
-                    clark(_XLINK, "arcrole"): names.ARCROLE_FACT_FOOTNOTE,
-                    clark(_XLINK, "from"): f"loc_{fact_id}",
-                    clark(_XLINK, "to"): footnote.id,
-                },
-            )
+    children = [_locator(fact_id) for fact_id in sorted(set(linked), key=order.__getitem__)]
+    children += [_resource(footnote, lang, note) for footnote in instance.footnotes for lang, note in footnote.texts]
+    children += [_arc(fact_id, footnote.id) for footnote in instance.footnotes for fact_id in footnote.fact_ids]
+    return [element(1, "link:footnoteLink", f' xlink:type="extended" xlink:role="{_ROLE_LINK}"', children)]
 
 
-def instance_element(instance: Instance) -> etree._Element:
-    """The instance as an lxml tree."""
-    root = etree.Element(clark(_XBRLI, "xbrl"), nsmap=NSMAP)
-    etree.SubElement(
-        root,
-        clark(_LINK, "schemaRef"),
-        {clark(_XLINK, "type"): "simple", clark(_XLINK, "href"): instance.schema_ref or SCHEMA},
+def _locator(fact_id: str) -> str:
+    fact_ref = attribute(fact_id)
+    return element(2, "link:loc", f' xlink:type="locator" xlink:href="#{fact_ref}" xlink:label="loc_{fact_ref}"', [])
+
+
+def _resource(footnote: Footnote, lang: str, note: str) -> str:
+    attributes = (
+        f' xlink:type="resource" xlink:label="{attribute(footnote.id)}" xlink:role="{_ROLE_FOOTNOTE}"'
+        f' xml:lang="{attribute(lang)}" id="{attribute(footnote.resource_id(lang))}"'
     )
-    for context in instance.contexts:
-        context_element(root, context)
-    for unit in instance.units:
-        unit_element(root, unit)
-    for fact in instance.facts:
-        attributes = {"contextRef": fact.context.id}
-        if fact.unit is not None:
-            attributes["unitRef"] = fact.unit.id
-            attributes["decimals"] = str(fact.decimals)
-        attributes["id"] = fact.id
-        if fact.lang:
-            attributes[clark(names.XML, "lang")] = fact.lang
-        element = etree.SubElement(root, clark(names.IIJ, fact.concept), attributes)
-        element.text = format_decimal(fact.value) if isinstance(fact.value, Decimal) else fact.value
-    _footnotes(root, instance)
-    return root
+    return leaf(2, "link:footnote", attributes, text(note))
+
+
+def _arc(fact_id: str, footnote_id: str) -> str:
+    attributes = (
+        f' xlink:type="arc" xlink:arcrole="{_ARCROLE}" xlink:from="loc_{attribute(fact_id)}"'
+        f' xlink:to="{attribute(footnote_id)}"'
+    )
+    return element(2, "link:footnoteArc", attributes, [])
 
 
 def instance_bytes(instance: Instance) -> bytes:
     """The instance document as deterministic UTF-8 bytes."""
-    return serialize(instance_element(instance))
+    href = attribute(instance.schema_ref or SCHEMA)
+    children = [element(1, "link:schemaRef", f' xlink:type="simple" xlink:href="{href}"', [])]
+    children += [context_element(1, context) for context in instance.contexts]
+    children += [unit_element(1, unit) for unit in instance.units]
+    children += [_fact(fact) for fact in instance.facts]
+    children += _footnote_link(instance)
+    return (DECLARATION + element(0, "xbrli:xbrl", _NAMESPACES, children)).encode()
