@@ -20,7 +20,7 @@ def remove_leftovers(folder: Path) -> None:
             leftover.unlink(missing_ok=True)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes | memoryview) -> None:
     """Write to a temporary name beside ``path``, then rename over it.
 
     A file that already holds exactly these bytes is left alone: a rebuild

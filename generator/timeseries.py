@@ -247,23 +247,28 @@ def restatements(series: TimeSeries) -> list[Finding]:
     return findings
 
 
-def csv_bytes(series: TimeSeries) -> bytes:
+def csv_bytes(series: TimeSeries) -> memoryview:
     """The time series as CSV (UTF-8, RFC 4180 line ends; Arrow quotes every text), values as reported."""
     releases = cast("pa.ChunkedArray[Any]", pc.binary_join(series.table["releases"], " "))
     table = series.table.set_column(series.table.schema.get_field_index("releases"), "releases", releases)
     buffer = pa.BufferOutputStream()
     pa_csv.write_csv(table, buffer, pa_csv.WriteOptions(eol="\r\n"))  # type: ignore[call-arg]  # stubs predate eol
-    return bytes(buffer.getvalue().to_pybytes())
+    return _view(buffer.getvalue())
 
 
 _DECIMAL = pa.decimal128(38, _SCALE)
 
 
-def parquet_bytes(series: TimeSeries) -> bytes:
+def parquet_bytes(series: TimeSeries) -> memoryview:
     """The time series as Parquet: exact decimals (Arrow refuses to round one), dates, releases as a list."""
     table = series.table
     for name in ("first_value", "latest_value"):
         table = table.set_column(table.schema.get_field_index(name), name, pc.cast(table[name], _DECIMAL))
     buffer = pa.BufferOutputStream()
     pq.write_table(table, buffer, compression="zstd")
-    return bytes(buffer.getvalue().to_pybytes())
+    return _view(buffer.getvalue())
+
+
+def _view(buffer: pa.Buffer) -> memoryview:
+    """Arrow's bytes without copying them (a thousand releases' CSV is 70 MB), as unsigned bytes: equal to ``bytes``."""
+    return memoryview(buffer).cast("B")

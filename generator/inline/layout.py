@@ -215,10 +215,10 @@ def layout(mapped: MappedRelease, instance: Instance, taxonomy: Taxonomy) -> Lay
         tagged[(*_cell_key(chosen), draft.fact.context.id)] = draft.fact.id
     first_figure: dict[tuple[int, int, str], Figure] = {}
     for figure in mapped.figures:
-        title, line, _, label = _cell_key(figure)
+        cell = _cell_key(figure)
+        title, line, _, label = cell
         first_figure.setdefault((title, line, label), figure)
-        key = (*_cell_key(figure), figure.context.id)
-        fact_id = tagged.get(key)
+        fact_id = tagged.get((*cell, figure.context.id))
         fact = facts[fact_id] if fact_id else by_key.get(figure.key)
         if fact is None:
             continue  # a figure of a fact the release does not report (none today)
@@ -232,7 +232,7 @@ def layout(mapped: MappedRelease, instance: Instance, taxonomy: Taxonomy) -> Lay
                 shown = _shown(
                     figure, Fact(fact.concept, fact.context, fact.unit, figure.value, figure.decimals), False
                 )
-        by_cell.setdefault(_cell_key(figure), []).append(shown)
+        by_cell.setdefault(cell, []).append(shown)
     grids = []
     for table in sorted(mapped.release.primary.english_tables, key=lambda t: t.title_line):
         rows = {(line, label): f for (title, line, label), f in first_figure.items() if title == table.title_line}
