@@ -237,6 +237,22 @@ def test_a_file_written_in_parts_is_left_alone_when_unchanged(tmp_path: Path) ->
     assert path.read_bytes() == b"a,b\n1,3\n" and not list(tmp_path.glob(".*.tmp"))
 
 
+def test_arrow_bytes_leave_an_unchanged_file_alone(tmp_path: Path) -> None:
+    # The time series is written from Arrow's buffer, viewed as bytes without a copy.
+    import pyarrow as pa
+
+    from generator.files import write_atomic
+    from generator.timeseries import _view
+
+    text = "期末,726278\r\n".encode()
+    path = tmp_path / "timeseries.csv"
+    write_atomic(path, _view(pa.py_buffer(text)))
+    assert path.read_bytes() == text
+    os.utime(path, (0, 0))
+    write_atomic(path, _view(pa.py_buffer(text)))  # non-ASCII bytes compare equal: untouched
+    assert path.stat().st_mtime == 0
+
+
 def test_hostile_text_reads_back_from_the_instance_unchanged() -> None:
     context = Context(
         Duration(date(2001, 7, 1), date(2001, 9, 30)),
