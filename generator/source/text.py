@@ -45,15 +45,18 @@ def _line_of(data: bytes, offset: int) -> int:
 
 _TAGS = re.compile(r"</?(?:b|i|u|em|strong|span)\b[^>]*>", re.IGNORECASE)
 _SUP = re.compile(r"<sup>\s*(.*?)\s*</sup>", re.IGNORECASE)
+_BOLD = re.compile(r"(?<!\()\*\*(?!\))")  # markdown bold, not a "(**)" marker
 
 
 def strip_markup(text: str) -> str:
     """Drop HTML-ish emphasis tags and markdown emphasis; keep superscripts as ``^(...)``."""
     if "<" not in text and "*" not in text and "\\" not in text:
         return text  # most cells: nothing to strip, and this runs for every cell
-    text = _SUP.sub(lambda m: f"^({m.group(1).strip('()')})", text)
-    text = _TAGS.sub("", text)
-    text = re.sub(r"(?<!\()\*\*(?!\))", "", text)  # markdown bold, not a "(**)" marker
+    if "<" in text:  # the tag patterns scan the whole line: only where a tag may be
+        text = _SUP.sub(lambda m: f"^({m.group(1).strip('()')})", text)
+        text = _TAGS.sub("", text)
+    if "**" in text:
+        text = _BOLD.sub("", text)
     return text.replace("\\$", "$").replace("\\*", "*")
 
 
