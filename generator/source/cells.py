@@ -43,8 +43,20 @@ def parse_cell(raw: str, col: int = 0) -> Cell:
 
 
 def _parse(text: str, col: int) -> Cell:
+    # Figures first: most cells are one, and no other form (all digit-free or holding " to ") can match.
+    match = _NUMBER.match(text)
+    if match:
+        opened, minus, whole, fraction, percent, closed = match.groups()
+        if (opened is None) != (closed is None):
+            return Cell(text, CellKind.UNREADABLE, col=col)
+        whole = whole.replace(",", "")
+        value = Decimal(f"{whole}.{fraction}" if fraction else whole)
+        if opened or minus:
+            value = -value
+        # Positional: a frozen dataclass is noticeably cheaper to build without keywords, and this runs per figure.
+        return Cell(text, CellKind.NUMBER, value, len(fraction) if fraction else 0, percent is not None, None, col)
     if not text:
-        return Cell("", CellKind.BLANK, col=col) if col else BLANK
+        return _BLANKS[col] if col < len(_BLANKS) else Cell("", CellKind.BLANK, col=col)
     if text in _DASHES:
         return Cell(text, CellKind.DASH, col=col)
     if text.lower() in _NOT_AVAILABLE:
@@ -57,18 +69,8 @@ def _parse(text: str, col: int) -> Cell:
         if low.kind is CellKind.NUMBER and high.kind is CellKind.NUMBER and not low.percent and not high.percent:
             digits = max(low.fraction_digits, high.fraction_digits)
             return Cell(text, CellKind.RANGE, value=low.value, fraction_digits=digits, high=high.value, col=col)
-        return Cell(text, CellKind.UNREADABLE, col=col)
-    match = _NUMBER.match(text)
-    if not match or bool(match["open"]) != bool(match["close"]):
-        return Cell(text, CellKind.UNREADABLE, col=col)
-    value = Decimal(match["int"].replace(",", "") + ("." + match["frac"] if match["frac"] else ""))
-    if match["open"] or match["minus"]:
-        value = -value
-    return Cell(
-        text,
-        CellKind.NUMBER,
-        value=value,
-        fraction_digits=len(match["frac"] or ""),
-        percent=bool(match["pct"]),
-        col=col,
-    )
+    return Cell(text, CellKind.UNREADABLE, col=col)
+
+
+# The empty cell of each of the first columns, built once: blank cells are common and every one is alike.
+_BLANKS = (BLANK, *(Cell("", CellKind.BLANK, col=col) for col in range(1, 16)))

@@ -64,16 +64,16 @@ def _tab_runs(lines: list[str]) -> list[tuple[int, int]]:
     A "Table N." title that OCR spread over tabs is a title, not a block.
     """
     runs = []
-    index = 0
-    while index < len(lines):
-        if "\t" in lines[index] and not is_table_title(lines[index]):
-            end = index
-            while end < len(lines) and "\t" in lines[end] and not is_table_title(lines[end]):
-                end += 1
-            runs.append((index, end))
-            index = end
-        else:
-            index += 1
+    first = None  # the open block's first line
+    for index, line in enumerate(lines):
+        if "\t" in line and not is_table_title(line):
+            if first is None:
+                first = index
+        elif first is not None:
+            runs.append((first, index))
+            first = None
+    if first is not None:
+        runs.append((first, len(lines)))
     return runs
 
 

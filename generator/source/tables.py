@@ -76,13 +76,18 @@ def find_titles(lines: list[str]) -> list[Title]:
         if "\t" in raw:
             continue
         text = strip_markup(raw)
-        if len(text) > _MAX_TITLE_LENGTH:
+        if len(text) > _MAX_TITLE_LENGTH or not _holds_title_word(text):
             continue
         for kind, language, pattern in _TITLES:
             if pattern.search(text):
                 titles.append(Title(index, kind, language))
                 break
     return titles
+
+
+def _holds_title_word(text: str) -> bool:
+    """A cheap first test: every title pattern holds one of these words."""
+    return "CONSOLIDATED" in text or "STATEMENT" in text or "連結" in text
 
 
 def _tab_run(lines: list[str], start: int) -> int:
@@ -206,12 +211,16 @@ def rows_of(
             if erratum.expect not in raw:
                 reading.problem("source.erratum-mismatch", f"erratum expects {erratum.expect!r}", number)
                 erratum = None
+        if erratum is None:  # most lines: the label and cells as printed
+            label, *cells = raw.split("\t")
+            rows.append((number, label, cells, None))
+            continue
         try:
             applied = apply_erratum(erratum, raw)
         except ValueError as error:
             reading.problem("source.erratum-mismatch", str(error), number)
             continue
-        reason = erratum.reason if erratum else None
+        reason = erratum.reason
         excluded += [Excluded(number, column, text, f"erratum: {reason}") for column, text in applied.dropped]
         rows += [(number, label, list(cells), reason) for label, cells in applied.rows]
     return rows, excluded
