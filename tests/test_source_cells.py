@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import inspect
-from dataclasses import MISSING, FrozenInstanceError, fields, replace
 from decimal import Decimal
 
 import pytest
 
 from generator.source.cells import parse_cell
-from generator.source.model import Cell, CellKind
+from generator.source.model import CellKind
 
 
 @pytest.mark.parametrize(
@@ -53,15 +51,3 @@ def test_figures(text: str, value: Decimal, fraction_digits: int, percent: bool)
 )
 def test_non_figures(text: str, kind: CellKind) -> None:
     assert parse_cell(text).kind is kind
-
-
-def test_a_cell_is_built_from_its_fields_in_order_with_their_defaults() -> None:
-    # Cell writes its own __init__ (cheaper than the frozen dataclass's): it must not drift from the fields.
-    empty = inspect.Parameter.empty
-    signature = [(p.name, p.default) for p in inspect.signature(Cell).parameters.values()]
-    assert signature == [(f.name, empty if f.default is MISSING else f.default) for f in fields(Cell)]
-    cell = Cell("(3,608)", CellKind.NUMBER, Decimal(-3608), col=2)
-    assert (cell.fraction_digits, cell.percent, cell.high, cell.col) == (0, False, None, 2)
-    assert replace(cell, col=3) == Cell("(3,608)", CellKind.NUMBER, Decimal(-3608), col=3)
-    with pytest.raises(FrozenInstanceError):
-        cell.col = 3  # type: ignore[misc]

@@ -6,7 +6,7 @@ Nothing here knows the taxonomy; rows carry the label as printed.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
@@ -84,7 +84,7 @@ class Period:
         return f"at {self.end}" if self.is_instant else f"{self.months}M to {self.end}"
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One printed cell; ``col`` is its position on the line (0 is the label)."""
 
@@ -95,32 +95,6 @@ class Cell:
     percent: bool = False
     high: Decimal | None = None
     col: int = 0
-
-    def __init__(
-        self,
-        text: str,
-        kind: CellKind,
-        value: Decimal | None = None,
-        fraction_digits: int = 0,
-        percent: bool = False,
-        high: Decimal | None = None,
-        col: int = 0,
-    ) -> None:
-        # A release has hundreds of cells: filling the slots through their descriptors costs half what the
-        # frozen dataclass's object.__setattr__ per field does, and makes the same frozen object.
-        # (tests/test_source_cells.py checks this signature against the fields.)
-        _set_text(self, text)
-        _set_kind(self, kind)
-        _set_value(self, value)
-        _set_fraction_digits(self, fraction_digits)
-        _set_percent(self, percent)
-        _set_high(self, high)
-        _set_col(self, col)
-
-
-_set_text, _set_kind, _set_value, _set_fraction_digits, _set_percent, _set_high, _set_col = (
-    getattr(Cell, cell_field.name).__set__ for cell_field in fields(Cell)
-)
 
 
 BLANK = Cell("", CellKind.BLANK)
