@@ -12,7 +12,7 @@ from generator.source.model import ColumnRole, Rate
 from generator.taxonomy.model import Taxonomy
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Draft:
     """A fact and every figure that prints its value."""
 
@@ -30,6 +30,10 @@ def _consistent(group: list[Figure]) -> bool:
         return True
     coarsest = min(group, key=lambda f: f.decimals)
     return all(round_to(f.value, coarsest.decimals) == coarsest.value for f in group)
+
+
+def _decimals(figure: Figure) -> int:
+    return figure.decimals
 
 
 def assemble(figures: list[Figure], taxonomy: Taxonomy) -> tuple[list[Draft], list[Finding]]:
@@ -68,15 +72,9 @@ def assemble(figures: list[Figure], taxonomy: Taxonomy) -> tuple[list[Draft], li
                 )
             )
             group = kept
-        finest = max(group, key=lambda f: f.decimals)
-        fact = Fact(
-            concept=finest.concept,
-            context=finest.context,
-            unit=finest.unit,
-            value=finest.value,
-            decimals=finest.decimals,
-            sources=tuple(f.source for f in group),
-        )
+        finest = max(group, key=_decimals)
+        sources = tuple([f.source for f in group])
+        fact = Fact(finest.concept, finest.context, finest.unit, finest.value, finest.decimals, sources)
         drafts.append(Draft(fact, tuple(group)))
     return drafts, findings
 
