@@ -82,15 +82,16 @@ def assemble(figures: list[Figure], taxonomy: Taxonomy) -> tuple[list[Draft], li
 def check_translation(figures: list[Figure], rate: Rate) -> list[Finding]:
     """Compare each USD figure with its row's JPY figure divided by the rate."""
     findings: list[Finding] = []
+    # A row's USD and JPY figures share its concept; a matrix (one concept per cell) has no such columns.
     jpy = {
-        (f.table.title_line, f.resolved.row.line, f.resolved.placement.node, f.column.period): f
+        (f.table.title_line, f.resolved.row.line, f.concept, f.column.period): f
         for f in figures
         if f.column.role is ColumnRole.JPY
     }
     for usd in figures:
         if usd.column.role is not ColumnRole.USD:
             continue
-        partner = jpy.get((usd.table.title_line, usd.resolved.row.line, usd.resolved.placement.node, usd.column.period))
+        partner = jpy.get((usd.table.title_line, usd.resolved.row.line, usd.concept, usd.column.period))
         if partner is None or usd.cell.value is None or partner.cell.value is None:
             continue
         expected = partner.cell.value / rate.value
