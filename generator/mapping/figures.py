@@ -27,7 +27,6 @@ from generator.mapping.rows import Resolved
 from generator.source.model import Cell, CellKind, Column, ColumnRole, Period, Row, Table
 from generator.taxonomy.model import Concept, ItemKind, Taxonomy
 
-_CURRENCY_ROLES = (ColumnRole.USD, ColumnRole.JPY)
 _UNREAD = (CellKind.BLANK, CellKind.UNREADABLE)
 _ZERO = Decimal(0)  # what a dash prints
 
@@ -116,6 +115,30 @@ def _refusal(table: Table, concept: Concept) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    """What a column's cells read as: worked out once per table, not per cell (enum look-ups are slow)."""
+
+    column: Column
+    spacer: bool  # an empty header between column groups: whatever prints there is a misfit
+    facts: bool  # False for derived percentages (and spacers)
+    currency: Unit
+    members: Members  # a forecast column's
+    quarter: bool  # a quarter's statistics are as of its end
+
+
+def _slot(column: Column) -> _Slot:
+    role = column.role
+    return _Slot(
+        column,
+        spacer=role is ColumnRole.SPACER,
+        facts=role not in (ColumnRole.SPACER, ColumnRole.PERCENT),
+        currency=units.USD if role is ColumnRole.USD else units.JPY,
+        members=FORECAST if role is ColumnRole.FORECAST else (),
+        quarter=role is ColumnRole.QUARTER,
+    )
+
+
 class _Reading:
     """A resolved row read through its concept: what every cell of the row shares, worked out once."""
 
@@ -134,15 +157,16 @@ class _Reading:
     def problem(self, code: str, message: str) -> Finding:
         return Finding(code, message, self.table.file, self.resolved.row.line, concept=self.concept.name)
 
-    def figure(
-        self,
-        column: Column,
-        cell: Cell,
-        printed: Decimal,
-        currency: Unit,
-        members: Members = (),
-    ) -> Figure | Finding:
-        concept = self.concept
+    def figures(self, slot: _Slot, cell: Cell) -> tuple[Figure | Finding, ...]:
+        """The figures a value cell prints (a range: both ends), or why it does not read."""
+        printed = cell.value if cell.value is not None else _ZERO
+        if cell.kind is CellKind.RANGE:
+            assert cell.high is not None
+            return (self.figure(slot, cell, printed, LOWER), self.figure(slot, cell, cell.high, UPPER))
+        return (self.figure(slot, cell, printed, slot.members),)
+
+    def figure(self, slot: _Slot, cell: Cell, printed: Decimal, members: Members) -> Figure | Finding:
+        concept, column = self.concept, slot.column
         if self.refusal is not None:
             return self.problem("source.scale-missing", self.refusal)
         if cell.fraction_digits and concept.kind in _WHOLE:
@@ -150,7 +174,7 @@ class _Reading:
                 "source.cell-unreadable", f"{cell.text!r} has decimals in a column of {_units(self.scale)}"
             )
         assert column.period is not None
-        context = _context(concept.period_type, column.period, self.edge, column.role is ColumnRole.QUARTER, members)
+        context = _context(concept.period_type, column.period, self.edge, slot.quarter, members)
         if context is None:
             return self.problem(
                 "source.period-mismatch",
@@ -165,7 +189,7 @@ class _Reading:
         return Figure(
             concept.name,
             context,
-            _unit(concept.kind, currency),
+            _unit(concept.kind, slot.currency),
             value + 0,
             decimals,
             cell,
@@ -196,30 +220,18 @@ def figures_of(table: Table, rows: list[Resolved], taxonomy: Taxonomy) -> tuple[
     """Every value cell of the resolved rows as a figure, and the problems met."""
     figures: list[Figure] = []
     problems: list[Finding] = []
+    slots = [_slot(column) for column in table.columns]
     for resolved in rows:
         reading = _Reading(table, resolved, taxonomy.concept(resolved.placement.concept), resolved.placement.statement)
-        for column, cell in zip(table.columns, resolved.row.cells, strict=True):
-            role, kind = column.role, cell.kind
-            if kind in _UNREAD or role is ColumnRole.SPACER:
-                problem = _blank_or_problem(table, resolved.row, column, cell, reading.concept)
+        for slot, cell in zip(slots, resolved.row.cells, strict=True):
+            if cell.kind in _UNREAD or slot.spacer:
+                problem = _blank_or_problem(table, resolved.row, slot.column, cell, reading.concept)
                 if problem:
                     problems.append(problem)
                 continue
-            if role is ColumnRole.PERCENT or kind is CellKind.NA:
+            if not slot.facts or cell.kind is CellKind.NA:
                 continue  # derived percentages; "n/a" prints nothing to report
-            currency = units.USD if role is ColumnRole.USD else units.JPY
-            printed = cell.value if cell.value is not None else _ZERO
-            results: tuple[Figure | Finding, ...]
-            if kind is CellKind.RANGE:
-                assert cell.high is not None
-                results = (
-                    reading.figure(column, cell, printed, currency, LOWER),
-                    reading.figure(column, cell, cell.high, currency, UPPER),
-                )
-            else:
-                members = FORECAST if role is ColumnRole.FORECAST else ()
-                results = (reading.figure(column, cell, printed, currency, members),)
-            for result in results:
+            for result in reading.figures(slot, cell):
                 (figures if isinstance(result, Figure) else problems).append(result)  # type: ignore[arg-type]
     return figures, problems
 
