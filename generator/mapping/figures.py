@@ -45,16 +45,12 @@ class Figure:
     resolved: Resolved
     table: Table
     network: str  # the network the row was read through: a conflict keeps its home's value
+    source: SourceRef  # where the figure is printed: one per row, shared by the row's figures
 
     @property
     def key(self) -> tuple[str, str, str]:
         """Duplicate key: concept, context, unit."""
         return (self.concept, self.context.id, self.unit.id)
-
-    @property
-    def source(self) -> SourceRef:
-        """Where the figure is printed."""
-        return SourceRef(self.table.file, self.resolved.row.line, self.table.title_line)
 
     def where(self) -> str:
         """``file:line``."""
@@ -142,10 +138,23 @@ def _slot(column: Column) -> _Slot:
 class _Reading:
     """A resolved row read through its concept: what every cell of the row shares, worked out once."""
 
-    __slots__ = ("table", "resolved", "concept", "network", "refusal", "scale", "shift", "percent", "negated", "edge")
+    __slots__ = (
+        "table",
+        "resolved",
+        "concept",
+        "network",
+        "source",
+        "refusal",
+        "scale",
+        "shift",
+        "percent",
+        "negated",
+        "edge",
+    )
 
     def __init__(self, table: Table, resolved: Resolved, concept: Concept, network: str) -> None:
         self.table, self.resolved, self.concept, self.network = table, resolved, concept, network
+        self.source = SourceRef(table.file, resolved.row.line, table.title_line)
         self.refusal = _refusal(table, concept)
         self.scale = (table.scale or 1) if concept.kind is ItemKind.MONETARY else 1  # no scale: refused above
         self.shift = -round(math.log10(self.scale))  # decimals of a whole printed number: -3 in thousands
@@ -197,6 +206,7 @@ class _Reading:
             self.resolved,
             self.table,
             self.network,
+            self.source,
         )
 
 
