@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from generator.findings import Finding
 from generator.instance.model import Fact, round_to
 from generator.mapping.figures import Figure
-from generator.source.model import ColumnRole, Rate
+from generator.source.model import ColumnRole, Period, Rate
 from generator.taxonomy.model import Taxonomy
 
 
@@ -79,19 +79,27 @@ def assemble(figures: list[Figure], taxonomy: Taxonomy) -> tuple[list[Draft], li
     return drafts, findings
 
 
+def _pair_key(figure: Figure) -> tuple[int, int, str, Period | None]:
+    """A USD figure's key to its JPY partner.
+
+    A row's USD and JPY figures share its concept; a matrix (one concept per cell) has no such columns.
+    """
+    return (figure.table.title_line, figure.resolved.row.line, figure.concept, figure.column.period)
+
+
 def check_translation(figures: list[Figure], rate: Rate) -> list[Finding]:
     """Compare each USD figure with its row's JPY figure divided by the rate."""
     findings: list[Finding] = []
-    # A row's USD and JPY figures share its concept; a matrix (one concept per cell) has no such columns.
-    jpy = {
-        (f.table.title_line, f.resolved.row.line, f.concept, f.column.period): f
-        for f in figures
-        if f.column.role is ColumnRole.JPY
-    }
-    for usd in figures:
-        if usd.column.role is not ColumnRole.USD:
-            continue
-        partner = jpy.get((usd.table.title_line, usd.resolved.row.line, usd.concept, usd.column.period))
+    jpy: dict[tuple[int, int, str, Period | None], Figure] = {}
+    usds: list[Figure] = []
+    for figure in figures:
+        role = figure.column.role
+        if role is ColumnRole.JPY:
+            jpy[_pair_key(figure)] = figure
+        elif role is ColumnRole.USD:
+            usds.append(figure)
+    for usd in usds:
+        partner = jpy.get(_pair_key(usd))
         if partner is None or usd.cell.value is None or partner.cell.value is None:
             continue
         expected = partner.cell.value / rate.value
