@@ -42,11 +42,22 @@ def _bounds(cell: Cell) -> Bounds:
 
 
 def _ratio(numerator: Bounds, denominator: Bounds) -> Bounds | None:
+    """The least and greatest quotient of the bounds, in percent (None: the base may be zero).
+
+    On a base of one sign a quotient is monotonic in each operand, so the
+    extremes are corners the signs pick; rounded division keeps that order,
+    so these are the least and greatest of the four corner quotients.
+    """
     (low, high), (base_low, base_high) = numerator, denominator
     if base_low <= 0 <= base_high:
         return None  # a base that may be zero bounds nothing
-    quotients = (low / base_low, low / base_high, high / base_low, high / base_high)
-    return min(quotients) * 100, max(quotients) * 100
+    if base_low > 0:
+        least = low / (base_high if low >= 0 else base_low)
+        greatest = high / (base_low if high >= 0 else base_high)
+    else:
+        least = high / (base_high if high >= 0 else base_low)
+        greatest = low / (base_low if low >= 0 else base_high)
+    return least * 100, greatest * 100
 
 
 def _is_change(column: Column) -> bool:
