@@ -36,6 +36,31 @@ def _decimals(figure: Figure) -> int:
     return figure.decimals
 
 
+def _settle(group: list[Figure], taxonomy: Taxonomy) -> tuple[list[Figure], Finding | None]:
+    """The figures of one fact that agree, and why the others were dropped (none kept: a conflict)."""
+    if _consistent(group):
+        return group, None
+    first = group[0]
+    home = taxonomy.home_statement[first.concept]
+    from_home = [f for f in group if f.network == home]
+    lines = ", ".join(f"{f.where()} prints {f.cell.text} ({f.network})" for f in group)
+    where = (first.table.file, first.resolved.row.line, first.concept, first.context.id)
+    if not from_home or not _consistent(from_home):
+        message = f"{first.concept} {first.context.id} {first.unit.id}: {lines}"
+        return [], Finding("source.figure-conflict", message, *where)
+    kept = [f for f in group if _consistent([*from_home, f])]
+    message = f"{first.concept} {first.context.id} {first.unit.id}: {lines}; the {home} value is used"
+    return kept, Finding("source.printed-twice", message, *where)
+
+
+def _draft(group: list[Figure]) -> Draft:
+    """The fact of figures that agree: the finest one's value, every one's source."""
+    finest = group[0] if len(group) == 1 else max(group, key=_decimals)
+    sources = tuple([f.source for f in group])
+    fact = Fact(finest.concept, finest.context, finest.unit, finest.value, finest.decimals, sources)
+    return Draft(fact, tuple(group))
+
+
 def assemble(figures: list[Figure], taxonomy: Taxonomy) -> tuple[list[Draft], list[Finding]]:
     """Merge duplicate figures into facts.
 
@@ -50,32 +75,13 @@ def assemble(figures: list[Figure], taxonomy: Taxonomy) -> tuple[list[Draft], li
     drafts: list[Draft] = []
     findings: list[Finding] = []
     for group in groups.values():
-        first = group[0]
-        if not _consistent(group):
-            home = taxonomy.home_statement[first.concept]
-            from_home = [f for f in group if f.network == home]
-            lines = ", ".join(f"{f.where()} prints {f.cell.text} ({f.network})" for f in group)
-            where = (first.table.file, first.resolved.row.line, first.concept, first.context.id)
-            if not from_home or not _consistent(from_home):
-                findings.append(
-                    Finding(
-                        "source.figure-conflict", f"{first.concept} {first.context.id} {first.unit.id}: {lines}", *where
-                    )
-                )
+        if len(group) > 1:
+            group, finding = _settle(group, taxonomy)
+            if finding is not None:
+                findings.append(finding)
+            if not group:
                 continue
-            kept = [f for f in group if _consistent([*from_home, f])]
-            findings.append(
-                Finding(
-                    "source.printed-twice",
-                    f"{first.concept} {first.context.id} {first.unit.id}: {lines}; the {home} value is used",
-                    *where,
-                )
-            )
-            group = kept
-        finest = max(group, key=_decimals)
-        sources = tuple([f.source for f in group])
-        fact = Fact(finest.concept, finest.context, finest.unit, finest.value, finest.decimals, sources)
-        drafts.append(Draft(fact, tuple(group)))
+        drafts.append(_draft(group))
     return drafts, findings
 
 
