@@ -55,7 +55,7 @@ def _settle(group: list[Figure], taxonomy: Taxonomy) -> tuple[list[Figure], Find
 
 def _draft(group: list[Figure]) -> Draft:
     """The fact of figures that agree: the finest one's value, every one's source."""
-    finest = group[0] if len(group) == 1 else max(group, key=_decimals)
+    finest = group[0] if len(group) == 1 else max(group, key=_decimals)  # most are printed once
     sources = tuple([f.source for f in group])
     fact = Fact(finest.concept, finest.context, finest.unit, finest.value, finest.decimals, sources)
     return Draft(fact, tuple(group))
@@ -86,7 +86,7 @@ def assemble(figures: list[Figure], taxonomy: Taxonomy) -> tuple[list[Draft], li
 
 
 def _pair_key(figure: Figure) -> tuple[int, int, str, Period | None]:
-    """A USD figure's key to its JPY partner.
+    """What pairs a USD figure with its JPY partner: table, row, concept and period.
 
     A row's USD and JPY figures share its concept; a matrix (one concept per cell) has no such columns.
     """

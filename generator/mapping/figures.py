@@ -138,20 +138,6 @@ def _slot(column: Column) -> _Slot:
 class _Reading:
     """A resolved row read through its concept: what every cell of the row shares, worked out once."""
 
-    __slots__ = (
-        "table",
-        "resolved",
-        "concept",
-        "network",
-        "source",
-        "refusal",
-        "scale",
-        "shift",
-        "percent",
-        "negated",
-        "edge",
-    )
-
     def __init__(self, table: Table, resolved: Resolved, concept: Concept, network: str) -> None:
         self.table, self.resolved, self.concept, self.network = table, resolved, concept, network
         self.source = SourceRef(table.file, resolved.row.line, table.title_line)
