@@ -7,14 +7,17 @@ import os
 import subprocess
 import sys
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator import names, validation
 from generator.cli import main
-from generator.validation import head_references, references, validate_path
+from generator.validation import audit, head_references, references, validate_path
 from generator.validation.dts import DTS, load_dts
 from generator.validation.schema import Engine
 from tests.conftest import INSTANCES, Built
@@ -127,6 +130,50 @@ def test_the_build_audits_the_printed_percentages(built: Built) -> None:
     ]
     # Last-digit differences (the releases nudge shares so that they foot) are infos, not warnings.
     assert len(built.findings("audit.percentage-rounding")) > 50
+
+
+def _corner_quotients(
+    numerator: tuple[Decimal, Decimal], denominator: tuple[Decimal, Decimal]
+) -> tuple[Decimal, Decimal]:
+    """The audit's bounds by definition: the least and greatest of the four corner quotients."""
+    quotients = [n / d for n in numerator for d in denominator]
+    return min(quotients) * 100, max(quotients) * 100
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator"),
+    [
+        (("34237.5", "34238.5"), ("42799999.5", "42800000.5")),  # a share of total assets
+        (("-0.5", "0.5"), ("9527.5", "9528.5")),  # an amount printed as zero
+        (("0", "1"), ("99.5", "100.5")),  # a lower end at zero
+        (("-580148", "-580146"), ("394051.5", "394052.5")),  # a loss against a profit
+        (("580147", "580149"), ("-394052.5", "-394051.5")),  # a loss that narrows: (394,052) to 186,096
+        (("-2.5", "7.5"), ("-394052.5", "-394051.5")),  # a change across zero against a loss
+        (("-7.5", "-2.5"), ("-12.5", "-11.5")),  # a loss that widens
+        (("0", "0.5"), ("-0.75", "-0.25")),  # zero over a negative base: a negative zero
+    ],
+)
+def test_percentage_bounds_are_the_extreme_corner_quotients(
+    numerator: tuple[str, str], denominator: tuple[str, str]
+) -> None:
+    # The audit divides only at the two corners the signs pick; it must find what all four give.
+    n = (Decimal(numerator[0]), Decimal(numerator[1]))
+    d = (Decimal(denominator[0]), Decimal(denominator[1]))
+    assert audit._ratio(n, d) == _corner_quotients(n, d)
+
+
+@given(
+    st.decimals(-(10**9), 10**9, places=1),
+    st.decimals(0, 10**3, places=1),
+    st.decimals(-(10**9), 10**9, places=1),
+    st.decimals(0, 10**3, places=1),
+)
+def test_percentage_bounds_match_the_corner_quotients_for_any_figures(
+    amount: Decimal, spread: Decimal, base: Decimal, base_spread: Decimal
+) -> None:
+    n, d = (amount - spread, amount + spread), (base - base_spread, base + base_spread)
+    expected = None if d[0] <= 0 <= d[1] else _corner_quotients(n, d)
+    assert audit._ratio(n, d) == expected
 
 
 def test_calculation_findings_come_in_document_order_whatever_the_hash_seed(built: Built, tmp_path: Path) -> None:

@@ -8,11 +8,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from generator.findings import Finding
 from generator.instance.model import Fact, round_to
 from generator.mapping.figures import Figure
-from generator.source.model import ColumnRole, Rate
+from generator.source.model import ColumnRole, Period, Rate
 from generator.taxonomy.model import Taxonomy
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Draft:
     """A fact and every figure that prints its value."""
 
@@ -32,6 +32,35 @@ def _consistent(group: list[Figure]) -> bool:
     return all(round_to(f.value, coarsest.decimals) == coarsest.value for f in group)
 
 
+def _decimals(figure: Figure) -> int:
+    return figure.decimals
+
+
+def _settle(group: list[Figure], taxonomy: Taxonomy) -> tuple[list[Figure], Finding | None]:
+    """The figures of one fact that agree, and why the others were dropped (none kept: a conflict)."""
+    if _consistent(group):
+        return group, None
+    first = group[0]
+    home = taxonomy.home_statement[first.concept]
+    from_home = [f for f in group if f.network == home]
+    lines = ", ".join(f"{f.where()} prints {f.cell.text} ({f.network})" for f in group)
+    where = (first.table.file, first.resolved.row.line, first.concept, first.context.id)
+    if not from_home or not _consistent(from_home):
+        message = f"{first.concept} {first.context.id} {first.unit.id}: {lines}"
+        return [], Finding("source.figure-conflict", message, *where)
+    kept = [f for f in group if _consistent([*from_home, f])]
+    message = f"{first.concept} {first.context.id} {first.unit.id}: {lines}; the {home} value is used"
+    return kept, Finding("source.printed-twice", message, *where)
+
+
+def _draft(group: list[Figure]) -> Draft:
+    """The fact of figures that agree: the finest one's value, every one's source."""
+    finest = group[0] if len(group) == 1 else max(group, key=_decimals)  # most are printed once
+    sources = tuple([f.source for f in group])
+    fact = Fact(finest.concept, finest.context, finest.unit, finest.value, finest.decimals, sources)
+    return Draft(fact, tuple(group))
+
+
 def assemble(figures: list[Figure], taxonomy: Taxonomy) -> tuple[list[Draft], list[Finding]]:
     """Merge duplicate figures into facts.
 
@@ -46,53 +75,37 @@ def assemble(figures: list[Figure], taxonomy: Taxonomy) -> tuple[list[Draft], li
     drafts: list[Draft] = []
     findings: list[Finding] = []
     for group in groups.values():
-        first = group[0]
-        if not _consistent(group):
-            home = taxonomy.home_statement[first.concept]
-            from_home = [f for f in group if f.network == home]
-            lines = ", ".join(f"{f.where()} prints {f.cell.text} ({f.network})" for f in group)
-            where = (first.table.file, first.resolved.row.line, first.concept, first.context.id)
-            if not from_home or not _consistent(from_home):
-                findings.append(
-                    Finding(
-                        "source.figure-conflict", f"{first.concept} {first.context.id} {first.unit.id}: {lines}", *where
-                    )
-                )
+        if len(group) > 1:
+            group, finding = _settle(group, taxonomy)
+            if finding is not None:
+                findings.append(finding)
+            if not group:
                 continue
-            kept = [f for f in group if _consistent([*from_home, f])]
-            findings.append(
-                Finding(
-                    "source.printed-twice",
-                    f"{first.concept} {first.context.id} {first.unit.id}: {lines}; the {home} value is used",
-                    *where,
-                )
-            )
-            group = kept
-        finest = max(group, key=lambda f: f.decimals)
-        fact = Fact(
-            concept=finest.concept,
-            context=finest.context,
-            unit=finest.unit,
-            value=finest.value,
-            decimals=finest.decimals,
-            sources=tuple(f.source for f in group),
-        )
-        drafts.append(Draft(fact, tuple(group)))
+        drafts.append(_draft(group))
     return drafts, findings
+
+
+def _pair_key(figure: Figure) -> tuple[int, int, str, Period | None]:
+    """What pairs a USD figure with its JPY partner: table, row, concept and period.
+
+    A row's USD and JPY figures share its concept; a matrix (one concept per cell) has no such columns.
+    """
+    return (figure.table.title_line, figure.resolved.row.line, figure.concept, figure.column.period)
 
 
 def check_translation(figures: list[Figure], rate: Rate) -> list[Finding]:
     """Compare each USD figure with its row's JPY figure divided by the rate."""
     findings: list[Finding] = []
-    jpy = {
-        (f.table.title_line, f.resolved.row.line, f.resolved.placement.node, f.column.period): f
-        for f in figures
-        if f.column.role is ColumnRole.JPY
-    }
-    for usd in figures:
-        if usd.column.role is not ColumnRole.USD:
-            continue
-        partner = jpy.get((usd.table.title_line, usd.resolved.row.line, usd.resolved.placement.node, usd.column.period))
+    jpy: dict[tuple[int, int, str, Period | None], Figure] = {}
+    usds: list[Figure] = []
+    for figure in figures:
+        role = figure.column.role
+        if role is ColumnRole.JPY:
+            jpy[_pair_key(figure)] = figure
+        elif role is ColumnRole.USD:
+            usds.append(figure)
+    for usd in usds:
+        partner = jpy.get(_pair_key(usd))
         if partner is None or usd.cell.value is None or partner.cell.value is None:
             continue
         expected = partner.cell.value / rate.value

@@ -27,7 +27,8 @@ from generator.mapping.rows import Resolved
 from generator.source.model import Cell, CellKind, Column, ColumnRole, Period, Row, Table
 from generator.taxonomy.model import Concept, ItemKind, Taxonomy
 
-_CURRENCY_ROLES = (ColumnRole.USD, ColumnRole.JPY)
+_UNREAD = (CellKind.BLANK, CellKind.UNREADABLE)
+_ZERO = Decimal(0)  # what a dash prints
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,24 +45,21 @@ class Figure:
     resolved: Resolved
     table: Table
     network: str  # the network the row was read through: a conflict keeps its home's value
+    source: SourceRef  # where the figure is printed: one per row, shared by the row's figures
 
     @property
     def key(self) -> tuple[str, str, str]:
         """Duplicate key: concept, context, unit."""
         return (self.concept, self.context.id, self.unit.id)
 
-    @property
-    def source(self) -> SourceRef:
-        """Where the figure is printed."""
-        return SourceRef(self.table.file, self.resolved.row.line, self.table.title_line)
-
     def where(self) -> str:
         """``file:line``."""
         return f"{self.table.file}:{self.resolved.row.line}"
 
 
-def _unit(concept: Concept, currency: Unit) -> Unit:
-    match concept.kind:
+@lru_cache(maxsize=64)  # a handful of kinds times two currencies
+def _unit(kind: ItemKind, currency: Unit) -> Unit:
+    match kind:
         case ItemKind.MONETARY:
             return currency
         case ItemKind.PER_SHARE:
@@ -100,77 +98,101 @@ def _context(
     return Context(Duration(period.start, period.end), members)
 
 
-def _scale(table: Table, concept: Concept) -> int | None:
-    if concept.kind is ItemKind.MONETARY:
-        return table.scale
-    return 1
+_PER_UNIT = (ItemKind.PER_SHARE, ItemKind.PER_ADS, ItemKind.SHARES, ItemKind.ADS)
+_WHOLE = (ItemKind.MONETARY, ItemKind.SHARES, ItemKind.ADS, ItemKind.CONTRACTS)
 
 
-@dataclass(frozen=True)
+def _refusal(table: Table, concept: Concept) -> str | None:
+    """Why no cell of the concept's row reads at the table's scale (None: they read)."""
+    if concept.kind in _PER_UNIT and not table.per_unit_exempt:
+        return f"{concept.name} is not money and the heading does not exempt per-share data from its scale"
+    if concept.kind is ItemKind.MONETARY and table.scale is None:
+        return f"the table states no scale for {concept.name} (thousands or millions of yen)"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    """What a column's cells read as: worked out once per table, not per cell (enum look-ups are slow)."""
+
+    column: Column
+    spacer: bool  # an empty header between column groups: whatever prints there is a misfit
+    facts: bool  # False for derived percentages (and spacers)
+    currency: Unit
+    members: Members  # a forecast column's
+    quarter: bool  # a quarter's statistics are as of its end
+
+
+def _slot(column: Column) -> _Slot:
+    role = column.role
+    return _Slot(
+        column,
+        spacer=role is ColumnRole.SPACER,
+        facts=role not in (ColumnRole.SPACER, ColumnRole.PERCENT),
+        currency=units.USD if role is ColumnRole.USD else units.JPY,
+        members=FORECAST if role is ColumnRole.FORECAST else (),
+        quarter=role is ColumnRole.QUARTER,
+    )
+
+
 class _Reading:
-    table: Table
-    resolved: Resolved
-    concept: Concept
-    network: str
+    """A resolved row read through its concept: what every cell of the row shares, worked out once."""
+
+    def __init__(self, table: Table, resolved: Resolved, concept: Concept, network: str) -> None:
+        self.table, self.resolved, self.concept, self.network = table, resolved, concept, network
+        self.source = SourceRef(table.file, resolved.row.line, table.title_line)
+        self.refusal = _refusal(table, concept)
+        self.scale = (table.scale or 1) if concept.kind is ItemKind.MONETARY else 1  # no scale: refused above
+        self.shift = -round(math.log10(self.scale))  # decimals of a whole printed number: -3 in thousands
+        self.percent = concept.kind is ItemKind.PERCENT
+        node = resolved.placement.node
+        self.negated = node.negated
+        self.edge = node.period_edge
 
     def problem(self, code: str, message: str) -> Finding:
         return Finding(code, message, self.table.file, self.resolved.row.line, concept=self.concept.name)
 
-    def figure(
-        self,
-        column: Column,
-        cell: Cell,
-        printed: Decimal,
-        currency: Unit,
-        members: Members = (),
-    ) -> Figure | Finding:
-        concept, table = self.concept, self.table
-        scale = _scale(table, concept)
-        if (
-            concept.kind in (ItemKind.PER_SHARE, ItemKind.PER_ADS, ItemKind.SHARES, ItemKind.ADS)
-            and not table.per_unit_exempt
-        ):
+    def figures(self, slot: _Slot, cell: Cell) -> tuple[Figure | Finding, ...]:
+        """The figures a value cell prints (a range: both ends), or why it does not read."""
+        printed = cell.value if cell.value is not None else _ZERO
+        if cell.kind is CellKind.RANGE:
+            assert cell.high is not None
+            return (self.figure(slot, cell, printed, LOWER), self.figure(slot, cell, cell.high, UPPER))
+        return (self.figure(slot, cell, printed, slot.members),)
+
+    def figure(self, slot: _Slot, cell: Cell, printed: Decimal, members: Members) -> Figure | Finding:
+        concept, column = self.concept, slot.column
+        if self.refusal is not None:
+            return self.problem("source.scale-missing", self.refusal)
+        if cell.fraction_digits and concept.kind in _WHOLE:
             return self.problem(
-                "source.scale-missing",
-                f"{concept.name} is not money and the heading does not exempt per-share data from its scale",
+                "source.cell-unreadable", f"{cell.text!r} has decimals in a column of {_units(self.scale)}"
             )
-        if scale is None:
-            return self.problem(
-                "source.scale-missing", f"the table states no scale for {concept.name} (thousands or millions of yen)"
-            )
-        whole = concept.kind in (ItemKind.MONETARY, ItemKind.SHARES, ItemKind.ADS, ItemKind.CONTRACTS)
-        if cell.fraction_digits and whole:
-            return self.problem("source.cell-unreadable", f"{cell.text!r} has decimals in a column of {_units(scale)}")
         assert column.period is not None
-        context = _context(
-            concept.period_type,
-            column.period,
-            self.resolved.placement.node.period_edge,
-            column.role is ColumnRole.QUARTER,
-            members,
-        )
+        context = _context(concept.period_type, column.period, self.edge, slot.quarter, members)
         if context is None:
             return self.problem(
                 "source.period-mismatch",
                 f"{concept.name} is {concept.period_type} but the column is {column.period.describe()}",
             )
-        value = printed * scale
-        decimals = cell.fraction_digits - round(math.log10(scale))
-        if concept.kind is ItemKind.PERCENT:
+        value = printed * self.scale
+        decimals = cell.fraction_digits + self.shift
+        if self.percent:
             value, decimals = value / 100, decimals + 2
-        if self.resolved.placement.node.negated:
+        if self.negated:
             value = -value
         return Figure(
             concept.name,
             context,
-            _unit(concept, currency),
+            _unit(concept.kind, slot.currency),
             value + 0,
             decimals,
             cell,
             column,
             self.resolved,
-            table,
+            self.table,
             self.network,
+            self.source,
         )
 
 
@@ -194,30 +216,18 @@ def figures_of(table: Table, rows: list[Resolved], taxonomy: Taxonomy) -> tuple[
     """Every value cell of the resolved rows as a figure, and the problems met."""
     figures: list[Figure] = []
     problems: list[Finding] = []
+    slots = [_slot(column) for column in table.columns]
     for resolved in rows:
         reading = _Reading(table, resolved, taxonomy.concept(resolved.placement.concept), resolved.placement.statement)
-        for column, cell in zip(table.columns, resolved.row.cells, strict=True):
-            if cell.kind is CellKind.BLANK or column.role is ColumnRole.SPACER or cell.kind is CellKind.UNREADABLE:
-                problem = _blank_or_problem(table, resolved.row, column, cell, reading.concept)
+        for slot, cell in zip(slots, resolved.row.cells, strict=True):
+            if cell.kind in _UNREAD or slot.spacer:
+                problem = _blank_or_problem(table, resolved.row, slot.column, cell, reading.concept)
                 if problem:
                     problems.append(problem)
                 continue
-            if column.role is ColumnRole.PERCENT or cell.kind is CellKind.NA:
+            if not slot.facts or cell.kind is CellKind.NA:
                 continue  # derived percentages; "n/a" prints nothing to report
-            currency = units.USD if column.role is ColumnRole.USD else units.JPY
-            printed = cell.value if cell.value is not None else Decimal(0)
-            results: list[Figure | Finding]
-            if cell.kind is CellKind.RANGE:
-                assert cell.high is not None
-                results = [
-                    reading.figure(column, cell, printed, currency, LOWER),
-                    reading.figure(column, cell, cell.high, currency, UPPER),
-                ]
-            elif column.role is ColumnRole.FORECAST:
-                results = [reading.figure(column, cell, printed, currency, FORECAST)]
-            else:
-                results = [reading.figure(column, cell, printed, currency)]
-            for result in results:
+            for result in reading.figures(slot, cell):
                 (figures if isinstance(result, Figure) else problems).append(result)  # type: ignore[arg-type]
     return figures, problems
 

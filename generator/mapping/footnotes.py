@@ -46,13 +46,14 @@ class _Links:
     concepts: dict[Note, str] = field(default_factory=dict)  # the concept of the first row marking the note
 
     def link(self, note: Note, fact_id: str, concept: str | None = None) -> None:
-        if note not in self.facts:
+        ids = self.facts.get(note)
+        if ids is None:
             self.order.append(note)
-            self.facts[note] = []
+            ids = self.facts[note] = []
             if concept:
                 self.concepts[note] = concept
-        if fact_id not in self.facts[note]:
-            self.facts[note].append(fact_id)
+        if fact_id not in ids:
+            ids.append(fact_id)
 
 
 def translation_notes(tables: Iterable[Table]) -> tuple[dict[int, Note], list[Finding]]:

@@ -135,8 +135,10 @@ def guidance(narrative: Narrative, document: Document, taxonomy: Taxonomy) -> Gu
 
 def absorb(drafts: list[Draft], facts: list[Fact], file: str) -> tuple[list[Draft], list[Fact], list[Finding]]:
     """Prose facts a table also prints join that table's fact; the rest stand alone."""
-    by_key = {d.fact.key: i for i, d in enumerate(drafts)}
     drafts = list(drafts)
+    if not facts:
+        return drafts, [], []  # no prose: no need to index the drafts
+    by_key = {d.fact.key: i for i, d in enumerate(drafts)}
     alone: list[Fact] = []
     findings: list[Finding] = []
     for fact in facts:

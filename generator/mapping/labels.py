@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator import names
 from generator.source.text import normalize_label
 from generator.taxonomy.model import Node, Statement, Taxonomy
+
+# Releases print the same few hundred labels and titles again and again: normalize each once.
+_key = lru_cache(maxsize=4096)(normalize_label)
 
 _EDGE_ROLES = {"start": (names.ROLE_PERIOD_START,), "end": (names.ROLE_PERIOD_END,)}
 _PLAIN_ROLES = (
@@ -59,11 +63,11 @@ class LabelIndex:
 
     def heading(self, label: str) -> list[Placement]:
         """Abstract placements a figure-less row may name."""
-        return self.headings.get(normalize_label(label), [])
+        return self.headings.get(_key(label), [])
 
     def item(self, label: str) -> list[Placement]:
         """Item placements a row with figures may name."""
-        return self.items.get(normalize_label(label), [])
+        return self.items.get(_key(label), [])
 
 
 _Indexes = dict[tuple[tuple[str, ...], str], LabelIndex]
@@ -83,12 +87,8 @@ def index_for(taxonomy: Taxonomy, statements: Sequence[Statement], lang: str) ->
 
 def networks_for(taxonomy: Taxonomy, name: str, lang: str) -> list[Statement]:
     """The networks whose titles name an operating table ("Number of Contracts")."""
-    key = normalize_label(name)
-    exact = [s for s in taxonomy.statements if any(normalize_label(t) == key for t in s.titles.get(lang, ()))]
+    key = _key(name)
+    exact = [s for s in taxonomy.statements if any(_key(t) == key for t in s.titles.get(lang, ()))]
     if exact:
         return exact
-    return [
-        s
-        for s in taxonomy.statements
-        if any(len(normalize_label(t)) >= 6 and normalize_label(t) in key for t in s.titles.get(lang, ()))
-    ]
+    return [s for s in taxonomy.statements if any(len(_key(t)) >= 6 and _key(t) in key for t in s.titles.get(lang, ()))]

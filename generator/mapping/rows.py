@@ -38,7 +38,7 @@ def _is_heading(row: Row) -> bool:
 
 def _is_description(row: Row) -> bool:
     """``(IP Service, IIJ T1 Standard, and IIJ FiberAccess/F)`` under a row: it says what the row holds."""
-    return not row.has_figures and row.label.startswith("(") and row.label.endswith(")")
+    return row.label.startswith("(") and row.label.endswith(")") and not row.has_figures
 
 
 def _choose(candidates: list[Placement], section: Placement | None, previous: Placement | None) -> list[Placement]:
