@@ -12,7 +12,6 @@ cell nobody accounts for is an error naming its file and line.
 from __future__ import annotations
 
 import csv
-import io
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -21,6 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
+from generator.csvtext import csv_text
 from generator.findings import Finding
 from generator.instance.model import Fact
 from generator.mapping.figures import Figure
@@ -271,11 +271,9 @@ def csv_chunks(entries: Iterable[Entry]) -> dict[str, bytes]:
         by_file.setdefault(entry.printed.file, []).append(entry)
     chunks = {}
     for file, found in by_file.items():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
         ordered = sorted(found, key=lambda e: (e.printed, e.fact))
-        writer.writerows((*e.printed, e.status.value, e.reason, e.detail, *e[4:]) for e in ordered)
-        chunks[file] = zlib.compress(buffer.getvalue().encode("utf-8"), 1)
+        rows = [(p.file, str(p.line), str(p.cell), p.text, *e[1:]) for e in ordered for p in (e.printed,)]
+        chunks[file] = zlib.compress(csv_text(rows, "\n").encode("utf-8"), 1)
     return chunks
 
 
