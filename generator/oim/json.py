@@ -20,6 +20,11 @@ def json_name(instance: Instance) -> str:
     return str(PurePosixPath(instance.name).with_suffix(".json"))
 
 
+def _members(pairs: dict[str, str]) -> str:
+    """``"key": "value", ...``: a JSON object of strings without its braces (a string encodes at C speed)."""
+    return ", ".join([f"{_encode(key)}: {_encode(value)}" for key, value in pairs.items()])
+
+
 def _shared_dimensions(fact: Fact) -> str:
     """The dimensions after the concept, as JSON members: entity, period, unit, language, explicit dimensions."""
     context = fact.context
@@ -29,18 +34,30 @@ def _shared_dimensions(fact: Fact) -> str:
         dimensions["unit"] = unit
     if fact.lang:
         dimensions["language"] = fact.lang
-    dimensions |= aspects.dimensions(context)
-    return _encode(dimensions)[1:-1]
+    return _members(dimensions | aspects.dimensions(context))
 
 
-def _fact(fact: Fact, dimensions: str, links: list[str] | None) -> str:
+def _links(instance: Instance) -> dict[str, str]:
+    """Each linked fact's ``links`` object; facts linked to the same notes share one encoding."""
+    encoded: dict[tuple[str, ...], str] = {}
+    links = {}
+    for fact_id, notes in aspects.footnote_links(instance).items():
+        if notes:
+            key = tuple(notes)
+            if key not in encoded:
+                encoded[key] = _encode({aspects.FOOTNOTE_LINK_TYPE: {aspects.DEFAULT_LINK_GROUP: notes}})
+            links[fact_id] = encoded[key]
+    return links
+
+
+def _fact(fact: Fact, dimensions: str, links: str | None) -> str:
     """A fact's JSON object: its value, decimals and concept, the dimensions it shares, its note links."""
     parts = [f'{{"value": {_encode(aspects.value(fact))}']
     if fact.decimals is not None:
         parts.append(f', "decimals": {fact.decimals}')
     parts.append(f', "dimensions": {{"concept": {_encode(aspects.concept(fact))}, {dimensions}}}')
     if links:
-        parts.append(f', "links": {_encode({aspects.FOOTNOTE_LINK_TYPE: {aspects.DEFAULT_LINK_GROUP: links}})}')
+        parts.append(f', "links": {links}')
     parts.append("}")
     return "".join(parts)
 
@@ -52,7 +69,7 @@ def _facts(instance: Instance) -> dict[str, str]:
     facts share are encoded once per context, unit and language (ids name
     contexts and units in the instance).
     """
-    links = aspects.footnote_links(instance)
+    links = _links(instance)
     shared: dict[tuple[str, str, str | None], str] = {}
     facts: dict[str, str] = {}
     for fact in instance.facts:
