@@ -140,17 +140,18 @@ def _table_cells(table: Table, ledger: _Ledger, reason: Reason | None, detail: s
     first_row = min((row.line for row in table.rows), default=table.last_line + 1)
     for line in range(table.title_line, first_row):  # a line skipped among the rows stays unexplained
         ledger.explain_line(line, Reason.HEADING, table.describe())
+    percent = [column.header if column.role is ColumnRole.PERCENT else None for column in table.columns]  # once a table
     for row in table.rows:
         values = [cell.col for cell in row.cells if cell.col > 0]
         if not values:  # the column-role row, its label a heading ("Revenues:")
             ledger.explain_line(row.line, Reason.HEADING, f"column headings of {table.describe()}")
         for position in range(min(values, default=1)):
             ledger.explain(row.line, position, Reason.LABEL, row.label)
-        for column, cell in zip(table.columns, row.cells, strict=True):
+        for header, cell in zip(percent, row.cells, strict=True):
             if reason is not None:
                 ledger.explain(row.line, cell.col, reason, detail)
-            elif column.role is ColumnRole.PERCENT and cell.kind is not CellKind.BLANK:
-                ledger.explain(row.line, cell.col, Reason.DERIVED, column.header)
+            elif header is not None and cell.kind is not CellKind.BLANK:
+                ledger.explain(row.line, cell.col, Reason.DERIVED, header)
     for excluded in table.excluded:
         ledger.explain(excluded.line, excluded.col, Reason.ERRATUM, excluded.reason)
 
