@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -97,7 +98,7 @@ def census(document: Document) -> list[Printed]:
         for number, line in enumerate(raw_lines, start=1)
         if "\t" in line
         for cell, text in enumerate(line.split("\t"))
-        if prints_figure(text)
+        if text and prints_figure(text)  # a fifth of the cells are empty
     ]
     for number in scrambled_lines(document):
         words = raw_lines[number - 1].split()
@@ -272,7 +273,7 @@ def csv_chunks(entries: Iterable[Entry]) -> dict[str, bytes]:
         by_file.setdefault(entry.printed.file, []).append(entry)
     chunks = {}
     for file, found in by_file.items():
-        ordered = sorted(found, key=lambda e: (e.printed, e.fact))
+        ordered = sorted(found, key=attrgetter("printed", "fact"))
         rows = [(p.file, str(p.line), str(p.cell), p.text, *e[1:]) for e in ordered for p in (e.printed,)]
         chunks[file] = zlib.compress(csv_text(rows, "\n").encode("utf-8"), 1)
     return chunks
