@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import random
 
 import pytest
 
@@ -42,3 +43,15 @@ def test_rows_in_order() -> None:
 def test_other_line_terminators_refused() -> None:
     with pytest.raises(ValueError, match="line terminator"):
         csv_text([["a;b"]], ";")
+
+
+@pytest.mark.parametrize("lineterminator", ["\n", "\r\n"])
+def test_random_rows_as_csv_writes_them(lineterminator: str) -> None:
+    pieces = ["a", ",", '"', "\n", "\r", " ", "#", "é", "9,528"]
+    draw = random.Random(2001)
+    rows = [
+        ["".join(draw.choices(pieces, k=draw.randint(0, 4))) for _ in range(draw.randint(1, 5))] for _ in range(2000)
+    ]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator=lineterminator).writerows(rows)
+    assert csv_text(rows, lineterminator) == buffer.getvalue()
