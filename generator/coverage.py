@@ -273,10 +273,15 @@ def csv_chunks(entries: Iterable[Entry]) -> dict[str, bytes]:
         by_file.setdefault(entry.printed.file, []).append(entry)
     chunks = {}
     for file, found in by_file.items():
-        ordered = sorted(found, key=attrgetter("printed", "fact"))
-        rows = [(p.file, str(p.line), str(p.cell), p.text, *e[1:]) for e in ordered for p in (e.printed,)]
+        rows = map(_row, sorted(found, key=attrgetter("printed", "fact")))
         chunks[file] = zlib.compress(csv_text(rows, "\n").encode("utf-8"), 1)
     return chunks
+
+
+def _row(entry: Entry) -> tuple[str, ...]:
+    """A ``coverage.csv`` row: the printed figure, then what became of it."""
+    file, line, cell, text = entry.printed
+    return (file, str(line), str(cell), text, *entry[1:])
 
 
 def coverage_csv(chunks: dict[str, bytes]) -> Iterator[bytes]:
