@@ -273,7 +273,7 @@ def csv_chunks(entries: Iterable[Entry]) -> dict[str, bytes]:
         by_file.setdefault(entry.printed.file, []).append(entry)
     chunks = {}
     for file, found in by_file.items():
-        rows = map(_row, sorted(found, key=attrgetter("printed", "fact")))
+        rows = [_row(entry) for entry in sorted(found, key=attrgetter("printed", "fact"))]
         chunks[file] = zlib.compress(csv_text(rows, "\n").encode("utf-8"), 1)
     return chunks
 
