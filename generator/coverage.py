@@ -12,15 +12,16 @@ cell nobody accounts for is an error naming its file and line.
 from __future__ import annotations
 
 import csv
-import io
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from generator.csvtext import csv_text
 from generator.findings import Finding
 from generator.instance.model import Fact
 from generator.mapping.figures import Figure
@@ -97,7 +98,7 @@ def census(document: Document) -> list[Printed]:
         for number, line in enumerate(raw_lines, start=1)
         if "\t" in line
         for cell, text in enumerate(line.split("\t"))
-        if prints_figure(text)
+        if text and prints_figure(text)  # a fifth of the cells are empty
     ]
     for number in scrambled_lines(document):
         words = raw_lines[number - 1].split()
@@ -140,17 +141,18 @@ def _table_cells(table: Table, ledger: _Ledger, reason: Reason | None, detail: s
     first_row = min((row.line for row in table.rows), default=table.last_line + 1)
     for line in range(table.title_line, first_row):  # a line skipped among the rows stays unexplained
         ledger.explain_line(line, Reason.HEADING, table.describe())
+    percent = [column.header if column.role is ColumnRole.PERCENT else None for column in table.columns]  # once a table
     for row in table.rows:
         values = [cell.col for cell in row.cells if cell.col > 0]
         if not values:  # the column-role row, its label a heading ("Revenues:")
             ledger.explain_line(row.line, Reason.HEADING, f"column headings of {table.describe()}")
         for position in range(min(values, default=1)):
             ledger.explain(row.line, position, Reason.LABEL, row.label)
-        for column, cell in zip(table.columns, row.cells, strict=True):
+        for header, cell in zip(percent, row.cells, strict=True):
             if reason is not None:
                 ledger.explain(row.line, cell.col, reason, detail)
-            elif column.role is ColumnRole.PERCENT and cell.kind is not CellKind.BLANK:
-                ledger.explain(row.line, cell.col, Reason.DERIVED, column.header)
+            elif header is not None and cell.kind is not CellKind.BLANK:
+                ledger.explain(row.line, cell.col, Reason.DERIVED, header)
     for excluded in table.excluded:
         ledger.explain(excluded.line, excluded.col, Reason.ERRATUM, excluded.reason)
 
@@ -271,12 +273,15 @@ def csv_chunks(entries: Iterable[Entry]) -> dict[str, bytes]:
         by_file.setdefault(entry.printed.file, []).append(entry)
     chunks = {}
     for file, found in by_file.items():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        ordered = sorted(found, key=lambda e: (e.printed, e.fact))
-        writer.writerows((*e.printed, e.status.value, e.reason, e.detail, *e[4:]) for e in ordered)
-        chunks[file] = zlib.compress(buffer.getvalue().encode("utf-8"), 1)
+        rows = [_row(entry) for entry in sorted(found, key=attrgetter("printed", "fact"))]
+        chunks[file] = zlib.compress(csv_text(rows, "\n").encode("utf-8"), 1)
     return chunks
+
+
+def _row(entry: Entry) -> tuple[str, ...]:
+    """A ``coverage.csv`` row: the printed figure, then what became of it."""
+    file, line, cell, text = entry.printed
+    return (file, str(line), str(cell), text, *entry[1:])
 
 
 def coverage_csv(chunks: dict[str, bytes]) -> Iterator[bytes]:

@@ -104,7 +104,8 @@ def footnote_links(instance: Instance) -> dict[str, list[str]]:
     """Fact id -> the note ids (one per language) it links to, in fact then note order."""
     links: dict[str, list[str]] = {}
     for footnote in instance.footnotes:
+        notes = [footnote.resource_id(lang) for lang, _ in footnote.texts]
         for fact_id in footnote.fact_ids:
-            links.setdefault(fact_id, []).extend(footnote.resource_id(lang) for lang, _ in footnote.texts)
+            links.setdefault(fact_id, []).extend(notes)
     order = {fact.id: index for index, fact in enumerate(instance.facts)}
     return {fact_id: links[fact_id] for fact_id in sorted(links, key=order.__getitem__)}
