@@ -148,6 +148,8 @@ def _cell_key(figure: Figure) -> _CellKey:
 
 def _tagged_printing(figures: tuple[Figure, ...], fact: Fact, taxonomy: Taxonomy) -> Figure:
     """The printing that carries the fact: its own value and precision, from the home statement if printed there."""
+    if len(figures) == 1:  # most facts: printed once, the fact is that figure
+        return figures[0]
     exact = [f for f in figures if f.value == fact.value and f.decimals == fact.decimals]
     home = taxonomy.home_statement.get(fact.concept)
     exact.sort(key=lambda f: (f.network != home, _cell_key(f)))
