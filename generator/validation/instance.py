@@ -105,9 +105,11 @@ class Fact(NamedTuple):
     decimals_value: int | None  # ``decimals`` as an integer; None for INF, absent or unreadable
 
 
-@dataclass(frozen=True, slots=True)
-class FootnoteArc:
-    """A footnote link's arc, with the link's locators and resources resolved."""
+class FootnoteArc(NamedTuple):
+    """A footnote link's arc, with the link's locators and resources resolved.
+
+    A named tuple, like ``Fact``: a link has an arc for each fact it annotates.
+    """
 
     link: int  # which footnote link of the instance
     sources: tuple[str, ...]  # fact ids the arc's "from" locators point at (fragments)
@@ -383,26 +385,28 @@ def _footnote_link(link: etree._Element, index: int, instance: Instance) -> None
             instance.footnotes.append(FootnoteResource(index, label, child.get(_LANG), _line(child), text))
         elif kind == "arc":
             arcs.append(child)
-    for arc in arcs:  # once every label of the link is known
-        instance.footnote_arcs.append(_footnote_arc(arc, index, locators, resources))
+    instance.footnote_arcs += [_footnote_arc(arc, index, locators, resources) for arc in arcs]  # every label known
 
 
 def _footnote_arc(
     arc: etree._Element, index: int, locators: dict[str, list[str]], resources: dict[str, int]
 ) -> FootnoteArc:
-    source, target = arc.get(_FROM, ""), arc.get(_TO, "")
+    get = arc.get
+    source, target = get(_FROM, ""), get(_TO, "")
     hrefs = locators.get(source, [])
-    dangling = [label for label in (source, target) if label not in locators and label not in resources]
-    dangling += [href for href in hrefs if not href.startswith("#") and "#" not in href]
-    return FootnoteArc(
-        link=index,
-        sources=tuple(href.rpartition("#")[2] for href in hrefs),
-        from_label=source,
-        to_label=target,
-        arcrole=arc.get(_ARCROLE, ""),
-        dangling=tuple(dangling),
-        line=_line(arc),
-    )
+    # The usual arc, from a locator of facts to a footnote of its link, has nothing dangling to look for.
+    usual = source in locators and target in resources and all("#" in href for href in hrefs)
+    dangling = () if usual else _dangling(source, target, hrefs, locators, resources)
+    sources = tuple([href.rpartition("#")[2] for href in hrefs])
+    return FootnoteArc(index, sources, source, target, get(_ARCROLE, ""), dangling, _line(arc))
+
+
+def _dangling(
+    source: str, target: str, hrefs: list[str], locators: dict[str, list[str]], resources: dict[str, int]
+) -> tuple[str, ...]:
+    """What an arc names that does not resolve: labels of nothing in its link, hrefs to no fact of this instance."""
+    labels = [label for label in (source, target) if label not in locators and label not in resources]
+    return (*labels, *(href for href in hrefs if "#" not in href))
 
 
 def read_instance(tree: etree._ElementTree) -> Instance:

@@ -126,9 +126,9 @@ def footnote_dangling(subject: Subject) -> Iterator[Finding]:
     """Footnote arcs join labels of their link, from locators of facts in this instance (4.11)."""
     arcs = subject.instance.footnote_arcs
     wanted = {target for arc in arcs for target in arc.sources}
-    ids = {fact.id for fact in subject.instance.facts if fact.id in wanted and fact.id} if wanted else set()
+    ids = wanted.intersection([fact.id for fact in subject.instance.facts]) - {""} if wanted else set()
     for arc in arcs:
-        missing = list(arc.dangling) + [f"#{target}" for target in arc.sources if target not in ids]
-        if missing:
+        if arc.dangling or not ids.issuperset(arc.sources):
+            missing = list(arc.dangling) + [f"#{target}" for target in arc.sources if target not in ids]
             message = f"footnote arc {arc.from_label} -> {arc.to_label} does not resolve: {', '.join(missing)}"
             yield Finding("xbrl.footnote-dangling", message, subject.file, arc.line)
