@@ -8,7 +8,7 @@ fixture of the seeded-error corpus.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, cached_property
@@ -101,15 +101,19 @@ class Subject:
         """The ids of the instance's units not of a kind (the few a unit rule looks for among the facts)."""
         return {unit_id for unit_id, unit in self.instance.units.items() if not kind(unit)}
 
-    def items_where(self, wrong: Callable[[Concept, str | None], bool]) -> Iterator[tuple[Fact, Concept]]:
-        """The items whose concept and unitRef are ``wrong``, in document order.
+    def items_where(self, units: Collection[str | None], item_types: Collection[str]) -> Iterator[tuple[Fact, Concept]]:
+        """The items of some item types whose unitRef is among ``units``, in document order.
 
-        ``wrong`` is tried on each distinct (concept, unitRef) first: the facts are walked only if
-        one of those is wrong, as they seldom are.
+        The unitRefs each item type is used with are looked at first: the facts are walked only if
+        one of those is among ``units``, as they seldom are.
         """
-        items = self.dts.derived("items", _items)
-        if any(wrong(concept, unit) for name, unit in self.concept_units if (concept := items.get(name)) is not None):
-            yield from ((fact, concept) for fact, concept in self.items if wrong(concept, fact.unit))
+        used = self.item_type_units
+        if any(unit in units for item_type in item_types for unit in used.get(item_type, ())):
+            yield from (
+                (fact, concept)
+                for fact, concept in self.items
+                if fact.unit in units and concept.item_type in item_types
+            )
 
     @cached_property
     def context_refs(self) -> set[str]:
@@ -120,6 +124,16 @@ class Subject:
     def concept_units(self) -> set[tuple[QName, str | None]]:
         """Every (concept, unitRef) the facts make."""
         return {(fact.concept, fact.unit) for fact in self.instance.facts}
+
+    @cached_property
+    def item_type_units(self) -> dict[str, set[str | None]]:
+        """Every unitRef the items of each item type make."""
+        items = self.dts.derived("items", _items)
+        found: dict[str, set[str | None]] = {}
+        for name, unit in self.concept_units:
+            if (concept := items.get(name)) is not None:
+                found.setdefault(concept.item_type, set()).add(unit)
+        return found
 
     @cached_property
     def items(self) -> list[tuple[Fact, Concept]]:

@@ -6,12 +6,13 @@ from collections.abc import Iterator
 
 from generator import names
 from generator.findings import Finding
+from generator.validation.dts import NUMERIC_TYPES
 from generator.validation.instance import Fact, Unit
 from generator.validation.rules import Subject, consistent, rule
 
 _SHARES = ((names.XBRLI, "shares"),)
 _MONETARY = {"monetaryItemType"}
-_SHARE = "sharesItemType"
+_SHARE = {"sharesItemType"}
 
 
 @rule("xbrl.context-missing")
@@ -28,8 +29,8 @@ def context_missing(subject: Subject) -> Iterator[Finding]:
 @rule("xbrl.unit-missing")
 def unit_missing(subject: Subject) -> Iterator[Finding]:
     """Every numeric fact's unitRef names a unit of the instance (4.6.2)."""
-    units = subject.instance.units
-    for fact, _ in subject.items_where(lambda concept, unit: unit not in units and concept.numeric):
+    missing = {unit for _, unit in subject.concept_units if unit not in subject.instance.units}
+    for fact, _ in subject.items_where(missing, NUMERIC_TYPES):
         said = f"unitRef {fact.unit!r} names no unit" if fact.unit else "a numeric fact has no unitRef"
         yield subject.finding("xbrl.unit-missing", said, fact)
 
@@ -69,7 +70,7 @@ def _currency(unit: Unit) -> bool:
 def monetary_unit(subject: Subject) -> Iterator[Finding]:
     """A monetary fact's unit is one ISO 4217 currency (4.8.2)."""
     others = subject.units_not(_currency)
-    for fact, concept in subject.items_where(lambda concept, unit: unit in others and concept.item_type in _MONETARY):
+    for fact, concept in subject.items_where(others, _MONETARY):
         message = f"monetary {concept.name[1]} has unit {fact.unit!r}, not an ISO 4217 currency"
         yield subject.finding("xbrl.monetary-unit", message, fact)
 
@@ -82,7 +83,7 @@ def _shares(unit: Unit) -> bool:
 def shares_unit(subject: Subject) -> Iterator[Finding]:
     """A shares fact's unit is xbrli:shares (4.8.2)."""
     others = subject.units_not(_shares)
-    for fact, concept in subject.items_where(lambda concept, unit: unit in others and concept.item_type == _SHARE):
+    for fact, concept in subject.items_where(others, _SHARE):
         message = f"shares {concept.name[1]} has unit {fact.unit!r}, not xbrli:shares"
         yield subject.finding("xbrl.shares-unit", message, fact)
 
