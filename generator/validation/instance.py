@@ -195,10 +195,12 @@ def _period(period: etree._Element | None) -> tuple[date | None, date | None, tu
     start_text, end_text = _text(parts.get(_START)), _text(parts.get(_END))
     forever = _FOREVER in parts
     if instant_text is not None:
-        return None, _end_day(instant_text), ("instant", "", _normal(instant_text)), True, forever
+        end, normal = _end(instant_text)
+        return None, end, ("instant", "", normal), True, forever
     if start_text is not None or end_text is not None:
-        key = ("duration", _normal(start_text), _normal(end_text))
-        return _day(start_text), _end_day(end_text), key, False, forever
+        start, start_normal = _start(start_text)
+        end, end_normal = _end(end_text)
+        return start, end, ("duration", start_normal, end_normal), False, forever
     return None, None, ("forever", "", ""), False, forever
 
 
@@ -225,22 +227,28 @@ def _context(element: etree._Element) -> Context:
     )
 
 
-def _normal(text: str | None) -> str:
-    """A date as a dateTime at the end of its day, so ``2001-09-30`` equals ``2001-10-01T00:00:00``."""
+def _start(text: str | None) -> tuple[date | None, str]:
+    """A start date's day, and the date as a dateTime at the end of its day (see ``_normal``)."""
     text = (text or "").strip()
+    day = _day(text)
+    return day, _normal(text, day)
+
+
+def _end(text: str | None) -> tuple[date | None, str]:
+    """The last day an end date or instant covers (a dateTime at midnight ends the day before), and its normal form."""
+    text = (text or "").strip()
+    day = _day(text)
+    normal = _normal(text, day)
+    if day is not None and "T" in text and text[11:19] in ("00:00:00", "24:00:00"):
+        return (day - timedelta(days=1) if text[11:19] == "00:00:00" else day), normal
+    return day, normal
+
+
+def _normal(text: str, day: date | None) -> str:
+    """A date (``day`` read) as a dateTime at the end of its day: ``2001-09-30`` is ``2001-10-01T00:00:00``."""
     if "T" in text:
         return text
-    day = _day(text)
     return (day + timedelta(days=1)).isoformat() + "T00:00:00" if day else text
-
-
-def _end_day(text: str | None) -> date | None:
-    """The last day an end date or instant covers (a dateTime at midnight ends the day before)."""
-    text = (text or "").strip()
-    day = _day(text)
-    if day is not None and "T" in text and text[11:19] in ("00:00:00", "24:00:00"):
-        return day - timedelta(days=1) if text[11:19] == "00:00:00" else day
-    return day
 
 
 def _measures(holder: etree._Element | None) -> tuple[QName, ...]:
