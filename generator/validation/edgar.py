@@ -48,7 +48,7 @@ def unused_context(subject: Subject) -> Iterator[Finding]:
 @rule("edgar.unused-unit")
 def unused_unit(subject: Subject) -> Iterator[Finding]:
     """Every unit is used by a fact."""
-    used = {unit for _, unit in subject.concept_units}
+    used = subject.unit_refs
     for unit in subject.instance.units.values():
         if unit.id not in used:
             yield Finding("edgar.unused-unit", f"no fact uses unit {unit.id}", subject.file, unit.line)

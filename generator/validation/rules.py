@@ -8,10 +8,11 @@ fixture of the seeded-error corpus.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from generator.findings import CODES, Finding
 from generator.validation.dts import DTS, Concept, QName
@@ -40,6 +41,12 @@ FactKey = tuple[QName, str, str]  # concept, context, unit (or language)
 def half_unit(decimals: int) -> Decimal:
     """Half a unit of the last place ``decimals`` states (there are few: each is made once)."""
     return Decimal(5).scaleb(-decimals - 1)
+
+
+@lru_cache(maxsize=256)
+def unit_of(decimals: int) -> Decimal:
+    """A unit of the last place ``decimals`` states (there are few: each is made once)."""
+    return Decimal(1).scaleb(-decimals)
 
 
 def interval(fact: Fact) -> tuple[Decimal, Decimal]:
@@ -126,13 +133,18 @@ class Subject:
         return {(fact.concept, fact.unit) for fact in self.instance.facts}
 
     @cached_property
+    def unit_refs(self) -> set[str | None]:
+        """Every unitRef the facts make (None: a fact without one)."""
+        return {unit for _, unit in self.concept_units}
+
+    @cached_property
     def item_type_units(self) -> dict[str, set[str | None]]:
         """Every unitRef the items of each item type make."""
         items = self.dts.derived("items", _items)
-        found: dict[str, set[str | None]] = {}
+        found: defaultdict[str, set[str | None]] = defaultdict(set)
         for name, unit in self.concept_units:
             if (concept := items.get(name)) is not None:
-                found.setdefault(concept.item_type, set()).add(unit)
+                found[concept.item_type].add(unit)
         return found
 
     @cached_property
@@ -152,11 +164,10 @@ class Subject:
         first: dict[FactKey, Fact] = {}
         again: dict[FactKey, list[Fact]] = {}
         for fact in self.instance.facts:
-            if fact.value is None or fact.concept not in numeric or fact.context not in contexts:
+            concept, context, unit = fact.concept, fact.context, fact.unit
+            if fact.value is None or concept not in numeric or context not in contexts or unit not in units:
                 continue
-            if fact.unit not in units:
-                continue
-            key = (fact.concept, fact.context, fact.unit or "")
+            key = (concept, context, unit or "")
             earlier = first.setdefault(key, fact)
             if earlier is not fact:
                 again.setdefault(key, [earlier]).append(fact)
@@ -186,7 +197,7 @@ class Subject:
     @cached_property
     def by_local_name(self) -> dict[str, list[Fact]]:
         """Indexed numeric facts by the concept's local name (integrity rules work across namespaces)."""
-        found: dict[str, list[Fact]] = {}
-        for fact in self.index.values():
-            found.setdefault(fact.concept[1], []).append(fact)
+        found: defaultdict[str, list[Fact]] = defaultdict(list)
+        for (concept, _, _), fact in self.index.items():
+            found[concept[1]].append(fact)
         return found

@@ -29,7 +29,7 @@ def context_missing(subject: Subject) -> Iterator[Finding]:
 @rule("xbrl.unit-missing")
 def unit_missing(subject: Subject) -> Iterator[Finding]:
     """Every numeric fact's unitRef names a unit of the instance (4.6.2)."""
-    missing = {unit for _, unit in subject.concept_units if unit not in subject.instance.units}
+    missing = subject.unit_refs - subject.instance.units.keys()
     for fact, _ in subject.items_where(missing, NUMERIC_TYPES):
         said = f"unitRef {fact.unit!r} names no unit" if fact.unit else "a numeric fact has no unitRef"
         yield subject.finding("xbrl.unit-missing", said, fact)
