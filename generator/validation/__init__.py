@@ -11,7 +11,7 @@ several instances, ``restatements`` reports figures that changed.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,7 +24,7 @@ from generator import names
 from generator.findings import Finding, Severity
 from generator.names import clark
 from generator.validation import calculations, dimensions, edgar, integrity, xbrl21  # noqa: F401 - they register rules
-from generator.validation.document import parse_xml, read_bytes
+from generator.validation.document import Parsed, parse_xml, read_bytes
 from generator.validation.dts import DTS, load_dts
 from generator.validation.instance import read_instance
 from generator.validation.memory import fast_bins_off
@@ -37,7 +37,7 @@ _LINKBASE_REF = clark(names.LINK, "linkbaseRef")
 _HEAD = {_SCHEMA_REF, _LINKBASE_REF, clark(names.LINK, "roleRef"), clark(names.LINK, "arcroleRef")}
 _HREF = clark(names.XLINK, "href")
 _MANY_OBJECTS = 50_000  # made while the collector paused: a release makes a few thousand
-AHEAD_BYTES = 1_000_000  # a smaller document parses in a few milliseconds: nothing to overlap
+AHEAD_BYTES = 1_000_000  # a smaller document is parsed and checked in a few milliseconds: nothing to overlap
 _HEAD_BYTES = 16_384  # the references come first, after the root's namespace declarations
 
 # Findings that mean the input could not be validated at all (exit 2).
@@ -75,7 +75,12 @@ def _schema_thread() -> ThreadPoolExecutor:
 
 
 def _validate(
-    tree: etree._ElementTree, location: str, file: str, engine: Engine, pool: ThreadPoolExecutor, ahead: _Ahead | None
+    tree: etree._ElementTree,
+    location: str,
+    file: str,
+    engine: Engine,
+    pool: ThreadPoolExecutor | None,
+    ahead: _Ahead | None,
 ) -> Report:
     report = Report(file)
     root = tree.getroot()
@@ -93,14 +98,27 @@ def _validate(
     if dts.problems:  # reported at the instance that names the DTS
         report.findings += [Finding(p.code, p.message, file) for p in dts.problems]
         return report
-    # libxml2 validates without the GIL: the schema check runs on the pool's thread, beside the
-    # reading and the rules.
     with _collector_paused():
-        schema_findings = pool.submit(validate_schema, tree, dts, file, engine)
+        schema_findings = _schema_check(pool, tree, dts, file, engine)
         report.subject = Subject(file, read_instance(tree), dts)
         rule_findings = [finding for check in RULES.values() for finding in check(report.subject)]
-        report.findings += schema_findings.result() + rule_findings
+        report.findings += schema_findings() + rule_findings
     return report
+
+
+def _schema_check(
+    pool: ThreadPoolExecutor | None, tree: etree._ElementTree, dts: DTS, file: str, engine: Engine
+) -> Callable[[], list[Finding]]:
+    """The schema findings, asked for after the rules: made on the pool's thread if there is one, else now.
+
+    libxml2 validates without the GIL, so a large document's schema check runs beside the reading
+    and the rules.  A release-sized one is checked in about a millisecond: a thread started for it
+    costs more than it overlaps, and in a build every core already has a worker.
+    """
+    if pool is None:
+        findings = validate_schema(tree, dts, file, engine)
+        return lambda: findings
+    return pool.submit(validate_schema, tree, dts, file, engine).result
 
 
 def _entries(location: str, schema_refs: list[str], linkbase_refs: list[str]) -> tuple[str, ...]:
@@ -143,16 +161,24 @@ def _prepare(entries: tuple[str, ...], engine: Engine) -> DTS:
 
 def _validate_bytes(data: bytes, location: str, file: str, engine: Engine) -> Report:
     """Parse and validate; a large document's DTS is prepared while it is parsed, and freed with care."""
+    if len(data) < AHEAD_BYTES:  # parsed and checked in a few milliseconds: no thread beside
+        return _validate_parsed(parse_xml(data, file, base_url=location), location, file, engine, None, None)
     with _schema_thread() as pool:
-        ahead = _prepare_ahead(pool, data, location, engine) if len(data) >= AHEAD_BYTES else None
+        ahead = _prepare_ahead(pool, data, location, engine)
         parsed = parse_xml(data, file, base_url=location)
-        if parsed.tree is None:
-            assert parsed.problem is not None
-            return Report(file, [parsed.problem])
-        report = _validate(parsed.tree, location, file, engine, pool, ahead)
+        report = _validate_parsed(parsed, location, file, engine, pool, ahead)
     with fast_bins_off(len(data)):
         del parsed  # the last reference: the document is freed here
     return report
+
+
+def _validate_parsed(
+    parsed: Parsed, location: str, file: str, engine: Engine, pool: ThreadPoolExecutor | None, ahead: _Ahead | None
+) -> Report:
+    if parsed.tree is None:
+        assert parsed.problem is not None
+        return Report(file, [parsed.problem])
+    return _validate(parsed.tree, location, file, engine, pool, ahead)
 
 
 @contextmanager

@@ -12,7 +12,7 @@ from generator.validation.rules import Subject, rule
 
 _CIK = re.compile(r"^\d{10}$")
 _PURE = ((names.XBRLI, "pure"),)
-_PURE_TYPE = "pureItemType"
+_PURE_TYPE = {"pureItemType"}
 # The cover facts a filing cannot do without (dei, or this taxonomy's cover group: by local name).
 REQUIRED_COVER = (
     "DocumentType",
@@ -27,7 +27,7 @@ REQUIRED_COVER = (
 def pure_unit(subject: Subject) -> Iterator[Finding]:
     """A pure fact's unit is xbrli:pure (XBRL 2.1 leaves it to the taxonomy; EDGAR does not)."""
     others = subject.units_not(_pure)
-    for fact, concept in subject.items_where(lambda concept, unit: unit in others and concept.item_type == _PURE_TYPE):
+    for fact, concept in subject.items_where(others, _PURE_TYPE):
         message = f"pure {concept.name[1]} has unit {fact.unit!r}, not xbrli:pure"
         yield subject.finding("edgar.pure-unit", message, fact)
 
@@ -48,7 +48,7 @@ def unused_context(subject: Subject) -> Iterator[Finding]:
 @rule("edgar.unused-unit")
 def unused_unit(subject: Subject) -> Iterator[Finding]:
     """Every unit is used by a fact."""
-    used = {unit for _, unit in subject.concept_units}
+    used = subject.unit_refs
     for unit in subject.instance.units.values():
         if unit.id not in used:
             yield Finding("edgar.unused-unit", f"no fact uses unit {unit.id}", subject.file, unit.line)

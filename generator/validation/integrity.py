@@ -14,7 +14,7 @@ from decimal import Decimal
 from generator import names
 from generator.findings import Finding
 from generator.validation.instance import Fact
-from generator.validation.rules import Subject, interval, rule
+from generator.validation.rules import Subject, interval, rule, unit_of
 
 _RATE = "ConvenienceTranslationExchangeRate"
 _PER_UNIT = (
@@ -91,10 +91,10 @@ def usd_translation(subject: Subject) -> Iterator[Finding]:
     yen: dict[tuple[object, str], Fact] = {}
     dollars = []
     currencies = {unit_id: _currency(subject, unit_id) for unit_id in subject.instance.units}
-    for fact in subject.index.values():
-        currency = currencies.get(fact.unit or "")
+    for (concept, context, unit_id), fact in subject.index.items():
+        currency = currencies.get(unit_id)
         if currency == "JPY":
-            yen[(fact.concept, fact.context)] = fact
+            yen[(concept, context)] = fact
         elif currency == "USD":
             dollars.append(fact)
     for usd in dollars:
@@ -102,8 +102,9 @@ def usd_translation(subject: Subject) -> Iterator[Finding]:
         decimals = usd.decimals_value
         if jpy is None or jpy.value is None or decimals is None or usd.value is None:
             continue
-        unit = Decimal(1).scaleb(-decimals)
-        low, high = (bound / rate for bound in interval(jpy))
+        unit = unit_of(decimals)
+        jpy_low, jpy_high = interval(jpy)
+        low, high = jpy_low / rate, jpy_high / rate
         if not _meet((low - unit, high + unit), interval(usd)):
             message = f"USD {usd.value} where JPY {jpy.value} / {rate} = {jpy.value / rate:.0f}"
             yield subject.finding("integrity.usd-translation", message, usd)

@@ -8,10 +8,11 @@ fixture of the seeded-error corpus.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from generator.findings import CODES, Finding
 from generator.validation.dts import DTS, Concept, QName
@@ -40,6 +41,12 @@ FactKey = tuple[QName, str, str]  # concept, context, unit (or language)
 def half_unit(decimals: int) -> Decimal:
     """Half a unit of the last place ``decimals`` states (there are few: each is made once)."""
     return Decimal(5).scaleb(-decimals - 1)
+
+
+@lru_cache(maxsize=256)
+def unit_of(decimals: int) -> Decimal:
+    """A unit of the last place ``decimals`` states (there are few: each is made once)."""
+    return Decimal(1).scaleb(-decimals)
 
 
 def interval(fact: Fact) -> tuple[Decimal, Decimal]:
@@ -101,15 +108,19 @@ class Subject:
         """The ids of the instance's units not of a kind (the few a unit rule looks for among the facts)."""
         return {unit_id for unit_id, unit in self.instance.units.items() if not kind(unit)}
 
-    def items_where(self, wrong: Callable[[Concept, str | None], bool]) -> Iterator[tuple[Fact, Concept]]:
-        """The items whose concept and unitRef are ``wrong``, in document order.
+    def items_where(self, units: Collection[str | None], item_types: Collection[str]) -> Iterator[tuple[Fact, Concept]]:
+        """The items of some item types whose unitRef is among ``units``, in document order.
 
-        ``wrong`` is tried on each distinct (concept, unitRef) first: the facts are walked only if
-        one of those is wrong, as they seldom are.
+        The unitRefs each item type is used with are looked at first: the facts are walked only if
+        one of those is among ``units``, as they seldom are.
         """
-        items = self.dts.derived("items", _items)
-        if any(wrong(concept, unit) for name, unit in self.concept_units if (concept := items.get(name)) is not None):
-            yield from ((fact, concept) for fact, concept in self.items if wrong(concept, fact.unit))
+        used = self.item_type_units
+        if any(unit in units for item_type in item_types for unit in used.get(item_type, ())):
+            yield from (
+                (fact, concept)
+                for fact, concept in self.items
+                if fact.unit in units and concept.item_type in item_types
+            )
 
     @cached_property
     def context_refs(self) -> set[str]:
@@ -120,6 +131,21 @@ class Subject:
     def concept_units(self) -> set[tuple[QName, str | None]]:
         """Every (concept, unitRef) the facts make."""
         return {(fact.concept, fact.unit) for fact in self.instance.facts}
+
+    @cached_property
+    def unit_refs(self) -> set[str | None]:
+        """Every unitRef the facts make (None: a fact without one)."""
+        return {unit for _, unit in self.concept_units}
+
+    @cached_property
+    def item_type_units(self) -> dict[str, set[str | None]]:
+        """Every unitRef the items of each item type make."""
+        items = self.dts.derived("items", _items)
+        found: defaultdict[str, set[str | None]] = defaultdict(set)
+        for name, unit in self.concept_units:
+            if (concept := items.get(name)) is not None:
+                found[concept.item_type].add(unit)
+        return found
 
     @cached_property
     def items(self) -> list[tuple[Fact, Concept]]:
@@ -138,11 +164,10 @@ class Subject:
         first: dict[FactKey, Fact] = {}
         again: dict[FactKey, list[Fact]] = {}
         for fact in self.instance.facts:
-            if fact.value is None or fact.concept not in numeric or fact.context not in contexts:
+            concept, context, unit = fact.concept, fact.context, fact.unit
+            if fact.value is None or concept not in numeric or context not in contexts or unit not in units:
                 continue
-            if fact.unit not in units:
-                continue
-            key = (fact.concept, fact.context, fact.unit or "")
+            key = (concept, context, unit or "")
             earlier = first.setdefault(key, fact)
             if earlier is not fact:
                 again.setdefault(key, [earlier]).append(fact)
@@ -172,7 +197,7 @@ class Subject:
     @cached_property
     def by_local_name(self) -> dict[str, list[Fact]]:
         """Indexed numeric facts by the concept's local name (integrity rules work across namespaces)."""
-        found: dict[str, list[Fact]] = {}
-        for fact in self.index.values():
-            found.setdefault(fact.concept[1], []).append(fact)
+        found: defaultdict[str, list[Fact]] = defaultdict(list)
+        for (concept, _, _), fact in self.index.items():
+            found[concept[1]].append(fact)
         return found

@@ -6,12 +6,13 @@ from collections.abc import Iterator
 
 from generator import names
 from generator.findings import Finding
+from generator.validation.dts import NUMERIC_TYPES
 from generator.validation.instance import Fact, Unit
 from generator.validation.rules import Subject, consistent, rule
 
 _SHARES = ((names.XBRLI, "shares"),)
 _MONETARY = {"monetaryItemType"}
-_SHARE = "sharesItemType"
+_SHARE = {"sharesItemType"}
 
 
 @rule("xbrl.context-missing")
@@ -28,8 +29,8 @@ def context_missing(subject: Subject) -> Iterator[Finding]:
 @rule("xbrl.unit-missing")
 def unit_missing(subject: Subject) -> Iterator[Finding]:
     """Every numeric fact's unitRef names a unit of the instance (4.6.2)."""
-    units = subject.instance.units
-    for fact, _ in subject.items_where(lambda concept, unit: unit not in units and concept.numeric):
+    missing = subject.unit_refs - subject.instance.units.keys()
+    for fact, _ in subject.items_where(missing, NUMERIC_TYPES):
         said = f"unitRef {fact.unit!r} names no unit" if fact.unit else "a numeric fact has no unitRef"
         yield subject.finding("xbrl.unit-missing", said, fact)
 
@@ -69,7 +70,7 @@ def _currency(unit: Unit) -> bool:
 def monetary_unit(subject: Subject) -> Iterator[Finding]:
     """A monetary fact's unit is one ISO 4217 currency (4.8.2)."""
     others = subject.units_not(_currency)
-    for fact, concept in subject.items_where(lambda concept, unit: unit in others and concept.item_type in _MONETARY):
+    for fact, concept in subject.items_where(others, _MONETARY):
         message = f"monetary {concept.name[1]} has unit {fact.unit!r}, not an ISO 4217 currency"
         yield subject.finding("xbrl.monetary-unit", message, fact)
 
@@ -82,7 +83,7 @@ def _shares(unit: Unit) -> bool:
 def shares_unit(subject: Subject) -> Iterator[Finding]:
     """A shares fact's unit is xbrli:shares (4.8.2)."""
     others = subject.units_not(_shares)
-    for fact, concept in subject.items_where(lambda concept, unit: unit in others and concept.item_type == _SHARE):
+    for fact, concept in subject.items_where(others, _SHARE):
         message = f"shares {concept.name[1]} has unit {fact.unit!r}, not xbrli:shares"
         yield subject.finding("xbrl.shares-unit", message, fact)
 
@@ -126,9 +127,9 @@ def footnote_dangling(subject: Subject) -> Iterator[Finding]:
     """Footnote arcs join labels of their link, from locators of facts in this instance (4.11)."""
     arcs = subject.instance.footnote_arcs
     wanted = {target for arc in arcs for target in arc.sources}
-    ids = {fact.id for fact in subject.instance.facts if fact.id in wanted and fact.id} if wanted else set()
+    ids = wanted.intersection([fact.id for fact in subject.instance.facts]) - {""} if wanted else set()
     for arc in arcs:
-        missing = list(arc.dangling) + [f"#{target}" for target in arc.sources if target not in ids]
-        if missing:
+        if arc.dangling or not ids.issuperset(arc.sources):
+            missing = list(arc.dangling) + [f"#{target}" for target in arc.sources if target not in ids]
             message = f"footnote arc {arc.from_label} -> {arc.to_label} does not resolve: {', '.join(missing)}"
             yield Finding("xbrl.footnote-dangling", message, subject.file, arc.line)
