@@ -9,7 +9,7 @@ scope.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -293,9 +293,10 @@ _new_fact = tuple.__new__  # Fact's own __new__ is a Python function: three time
 class _Reader:
     """One pass over an instance: every distinct tag and decimals read once, each fact with few lxml calls."""
 
-    def __init__(self, instance: Instance, lang: str | None) -> None:
+    def __init__(self, instance: Instance, lang: str | None, names: Mapping[QName, QName]) -> None:
         self.instance = instance
         self.lang = lang
+        self.names = names
         self.footnote_links = 0
         self.concepts: dict[str, QName] = {}
         self.decimals: dict[str | None, tuple[str | None, int | None]] = {None: (None, None)}
@@ -321,7 +322,7 @@ class _Reader:
         concept = self.concepts.get(tag)
         if concept is None:
             namespace, _, local = tag[1:].partition("}")
-            concept = self.concepts[tag] = (namespace, local)
+            concept = self.concepts[tag] = self.names.get((namespace, local), (namespace, local))
         get = element.get
         text = element.text or ""
         unit = get("unitRef")
@@ -424,9 +425,13 @@ def _dangling(
     return (*labels, *(href for href in hrefs if "#" not in href))
 
 
-def read_instance(tree: etree._ElementTree) -> Instance:
-    """An instance's parts, in one pass."""
+def read_instance(tree: etree._ElementTree, names: Mapping[QName, QName] | None = None) -> Instance:
+    """An instance's parts, in one pass.
+
+    ``names`` are the DTS's own concept names: a fact's concept is that very tuple when declared,
+    so every lookup by concept finds its key by identity, without comparing namespaces.
+    """
     instance = Instance()
     root = tree.getroot()
-    _Reader(instance, root.get(_LANG)).children(root)
+    _Reader(instance, root.get(_LANG), names or {}).children(root)
     return instance
