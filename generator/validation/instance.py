@@ -335,7 +335,8 @@ class _Reader:
             precision, nil, lang = None, False, self.lang
         else:
             precision, nil, lang = get("precision"), get(_NIL) in ("true", "1"), get(_LANG) or self.lang
-        # One string per distinct contextRef, unitRef and decimals: less memory, faster lookups.
+        # One string per distinct contextRef and unitRef, the very key of the context or unit it
+        # names (and one per decimals): less memory, lookups that match by identity.
         context = self.strings.setdefault(context, context)
         if unit is not None:
             unit = self.strings.setdefault(unit, unit)
@@ -351,10 +352,12 @@ class _Reader:
         )
 
     def context(self, element: etree._Element) -> None:
-        self.instance.contexts[element.get("id", "")] = _context(element)
+        context = _context(element)
+        self.instance.contexts[self.strings.setdefault(context.id, context.id)] = context
 
     def unit(self, element: etree._Element) -> None:
-        self.instance.units[element.get("id", "")] = _unit(element)
+        unit = _unit(element)
+        self.instance.units[self.strings.setdefault(unit.id, unit.id)] = unit
 
     def schema_ref(self, element: etree._Element) -> None:
         self.instance.schema_refs.append(element.get(_HREF, ""))
