@@ -25,7 +25,7 @@ from generator.findings import Finding, Severity
 from generator.names import clark
 from generator.validation import calculations, dimensions, edgar, integrity, xbrl21  # noqa: F401 - they register rules
 from generator.validation.document import Parsed, parse_xml, read_bytes
-from generator.validation.dts import DTS, load_dts
+from generator.validation.dts import DTS, QName, load_dts
 from generator.validation.instance import read_instance
 from generator.validation.memory import fast_bins_off
 from generator.validation.rules import RULES, Subject
@@ -100,7 +100,7 @@ def _validate(
         return report
     with _collector_paused():
         schema_findings = _schema_check(pool, tree, dts, file, engine)
-        report.subject = Subject(file, read_instance(tree), dts)
+        report.subject = Subject(file, read_instance(tree, dts.derived("names", _names)), dts)
         rule_findings = [finding for check in RULES.values() for finding in check(report.subject)]
         report.findings += schema_findings() + rule_findings
     return report
@@ -119,6 +119,11 @@ def _schema_check(
         findings = validate_schema(tree, dts, file, engine)
         return lambda: findings
     return pool.submit(validate_schema, tree, dts, file, engine).result
+
+
+def _names(dts: DTS) -> dict[QName, QName]:
+    """Each concept name of a DTS, to itself (the reader makes facts' concepts these very tuples)."""
+    return {name: name for name in dts.concepts}
 
 
 def _entries(location: str, schema_refs: list[str], linkbase_refs: list[str]) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ scope.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -293,9 +293,10 @@ _new_fact = tuple.__new__  # Fact's own __new__ is a Python function: three time
 class _Reader:
     """One pass over an instance: every distinct tag and decimals read once, each fact with few lxml calls."""
 
-    def __init__(self, instance: Instance, lang: str | None) -> None:
+    def __init__(self, instance: Instance, lang: str | None, names: Mapping[QName, QName]) -> None:
         self.instance = instance
         self.lang = lang
+        self.names = names
         self.footnote_links = 0
         self.concepts: dict[str, QName] = {}
         self.decimals: dict[str | None, tuple[str | None, int | None]] = {None: (None, None)}
@@ -321,7 +322,7 @@ class _Reader:
         concept = self.concepts.get(tag)
         if concept is None:
             namespace, _, local = tag[1:].partition("}")
-            concept = self.concepts[tag] = (namespace, local)
+            concept = self.concepts[tag] = self.names.get((namespace, local), (namespace, local))
         get = element.get
         text = element.text or ""
         unit = get("unitRef")
@@ -334,7 +335,8 @@ class _Reader:
             precision, nil, lang = None, False, self.lang
         else:
             precision, nil, lang = get("precision"), get(_NIL) in ("true", "1"), get(_LANG) or self.lang
-        # One string per distinct contextRef, unitRef and decimals: less memory, faster lookups.
+        # One string per distinct contextRef and unitRef, the very key of the context or unit it
+        # names (and one per decimals): less memory, lookups that match by identity.
         context = self.strings.setdefault(context, context)
         if unit is not None:
             unit = self.strings.setdefault(unit, unit)
@@ -350,10 +352,12 @@ class _Reader:
         )
 
     def context(self, element: etree._Element) -> None:
-        self.instance.contexts[element.get("id", "")] = _context(element)
+        context = _context(element)
+        self.instance.contexts[self.strings.setdefault(context.id, context.id)] = context
 
     def unit(self, element: etree._Element) -> None:
-        self.instance.units[element.get("id", "")] = _unit(element)
+        unit = _unit(element)
+        self.instance.units[self.strings.setdefault(unit.id, unit.id)] = unit
 
     def schema_ref(self, element: etree._Element) -> None:
         self.instance.schema_refs.append(element.get(_HREF, ""))
@@ -424,9 +428,13 @@ def _dangling(
     return (*labels, *(href for href in hrefs if "#" not in href))
 
 
-def read_instance(tree: etree._ElementTree) -> Instance:
-    """An instance's parts, in one pass."""
+def read_instance(tree: etree._ElementTree, names: Mapping[QName, QName] | None = None) -> Instance:
+    """An instance's parts, in one pass.
+
+    ``names`` are the DTS's own concept names: a fact's concept is that very tuple when declared,
+    so every lookup by concept finds its key by identity, without comparing namespaces.
+    """
     instance = Instance()
     root = tree.getroot()
-    _Reader(instance, root.get(_LANG)).children(root)
+    _Reader(instance, root.get(_LANG), names or {}).children(root)
     return instance
