@@ -228,3 +228,23 @@ def test_a_large_instance_prepared_while_parsed_gets_the_same_findings(
         large.unlink()
     assert len(prepared) == 1
     assert {f.code for f in expected} == {"calc.inconsistent", "integrity.usd-translation"}
+
+
+def test_a_footnote_arc_names_what_does_not_resolve(built: Built) -> None:
+    # 001 links EBITDA for 2Q FY2001 to footnote fn2 (001:595, 718). Its locator made to point at
+    # another document (no fragment), and another arc to a label the link does not have: each arc
+    # names what dangles, and the usual arcs beside them name nothing.
+    text = built.path("001").read_text(encoding="utf-8")
+    text = text.replace('xlink:href="#EBITDA_D2001-07-01_2001-09-30_JPY"', 'xlink:href="ebitda.xml"')
+    text = text.replace(
+        'xlink:from="loc_EBITDA_D2001-04-01_2001-06-30_JPY" xlink:to="fn2"',
+        'xlink:from="loc_EBITDA_D2001-04-01_2001-06-30_JPY" xlink:to="fnNowhere"',
+    )
+    mutant = built.folder / "dangling-footnotes.xml"
+    mutant.write_text(text, encoding="utf-8")
+    try:
+        findings = [f for f in validate_path(mutant).findings if f.code == "xbrl.footnote-dangling"]
+    finally:
+        mutant.unlink()
+    assert len(findings) == 2 and all((f.line or 0) > 0 for f in findings)
+    assert "ebitda.xml" in findings[0].message and findings[1].message.endswith(": fnNowhere")

@@ -165,7 +165,11 @@ def _prepare(entries: tuple[str, ...], engine: Engine) -> DTS:
 
 
 def _validate_bytes(data: bytes, location: str, file: str, engine: Engine) -> Report:
-    """Parse and validate; a large document's DTS is prepared while it is parsed, and freed with care."""
+    """Parse and validate.
+
+    Only a large document gets a thread beside: its DTS is prepared while it is parsed and its
+    schema checked while it is read; it is freed with care.
+    """
     if len(data) < AHEAD_BYTES:  # parsed and checked in a few milliseconds: no thread beside
         return _validate_parsed(parse_xml(data, file, base_url=location), location, file, engine, None, None)
     with _schema_thread() as pool:

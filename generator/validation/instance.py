@@ -36,7 +36,6 @@ _LABEL = clark(names.XLINK, "label")
 _TYPE = clark(names.XLINK, "type")
 _FROM = clark(names.XLINK, "from")
 _TO = clark(names.XLINK, "to")
-_ARCROLE = clark(names.XLINK, "arcrole")
 _NIL = clark("http://www.w3.org/2001/XMLSchema-instance", "nil")
 _LANG = clark(names.XML, "lang")
 _EXPLICIT = clark(names.XBRLDI, "explicitMember")
@@ -50,6 +49,11 @@ _INSTANT = clark(_XBRLI, "instant")
 _START = clark(_XBRLI, "startDate")
 _END = clark(_XBRLI, "endDate")
 _FOREVER = clark(_XBRLI, "forever")
+_MEASURE = clark(_XBRLI, "measure")
+_DIVIDE = clark(_XBRLI, "divide")
+_NUMERATOR = clark(_XBRLI, "unitNumerator")
+_DENOMINATOR = clark(_XBRLI, "unitDenominator")
+_DAY = timedelta(days=1)
 
 
 def _line(element: etree._Element) -> int | None:
@@ -117,7 +121,6 @@ class FootnoteArc(NamedTuple):
     sources: tuple[str, ...]  # fact ids the arc's "from" locators point at (fragments)
     from_label: str
     to_label: str
-    arcrole: str
     dangling: tuple[str, ...]  # what does not resolve: labels, or hrefs outside this instance
     line: int | None
 
@@ -159,13 +162,14 @@ def _members(holder: etree._Element | None) -> tuple[tuple[tuple[QName, QName | 
     members: list[tuple[QName, QName | str]] = []
     other = False
     for child in holder:
-        if not isinstance(child.tag, str):
+        tag = child.tag  # a new string on each access: read once
+        if not isinstance(tag, str):
             continue
         nsmap = child.nsmap  # built on each access: once per member
         dimension = resolve_name(nsmap, child.get("dimension"))
-        if child.tag == _EXPLICIT and dimension:
+        if tag == _EXPLICIT and dimension:
             members.append((dimension, resolve_name(nsmap, child.text) or ("", (child.text or "").strip())))
-        elif child.tag == _TYPED and dimension:
+        elif tag == _TYPED and dimension:
             members.append((dimension, etree.tostring(child, method="c14n").decode()))
         else:
             other = True
@@ -242,7 +246,7 @@ def _end(text: str | None) -> tuple[date | None, str]:
     day = _day(text)
     normal = _normal(text, day)
     if day is not None and "T" in text and text[11:19] in ("00:00:00", "24:00:00"):
-        return (day - timedelta(days=1) if text[11:19] == "00:00:00" else day), normal
+        return (day - _DAY if text[11:19] == "00:00:00" else day), normal
     return day, normal
 
 
@@ -250,22 +254,22 @@ def _normal(text: str, day: date | None) -> str:
     """A date (``day`` read) as a dateTime at the end of its day: ``2001-09-30`` is ``2001-10-01T00:00:00``."""
     if "T" in text:
         return text
-    return (day + timedelta(days=1)).isoformat() + "T00:00:00" if day else text
+    return (day + _DAY).isoformat() + "T00:00:00" if day else text
 
 
 def _measures(holder: etree._Element | None) -> tuple[QName, ...]:
     if holder is None:
         return ()
-    found = (resolve_qname(m, m.text) for m in holder.iter(clark(_XBRLI, "measure")))
+    found = (resolve_qname(m, m.text) for m in holder.iter(_MEASURE))
     return tuple(sorted(m for m in found if m is not None))
 
 
 def _unit(element: etree._Element) -> Unit:
-    divide = element.find(clark(_XBRLI, "divide"))
+    divide = element.find(_DIVIDE)
     if divide is None:
         return Unit(element.get("id", ""), _measures(element), (), _line(element))
-    numerator = _measures(divide.find(clark(_XBRLI, "unitNumerator")))
-    denominator = _measures(divide.find(clark(_XBRLI, "unitDenominator")))
+    numerator = _measures(divide.find(_NUMERATOR))
+    denominator = _measures(divide.find(_DENOMINATOR))
     return Unit(element.get("id", ""), numerator, denominator, _line(element))
 
 
@@ -417,7 +421,7 @@ def _footnote_arc(
     usual = source in locators and target in resources and source not in outside
     dangling = () if usual else _dangling(source, target, hrefs, locators, resources)
     sources = tuple([href.rpartition("#")[2] for href in hrefs])
-    return FootnoteArc(index, sources, source, target, get(_ARCROLE, ""), dangling, _line(arc))
+    return FootnoteArc(index, sources, source, target, dangling, _line(arc))
 
 
 def _dangling(

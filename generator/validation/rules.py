@@ -145,7 +145,7 @@ class Subject:
         for name, unit in self.concept_units:
             if (concept := items.get(name)) is not None:
                 found[concept.item_type].add(unit)
-        return found
+        return dict(found)
 
     @cached_property
     def items(self) -> list[tuple[Fact, Concept]]:
@@ -200,4 +200,4 @@ class Subject:
         found: defaultdict[str, list[Fact]] = defaultdict(list)
         for (concept, _, _), fact in self.index.items():
             found[concept[1]].append(fact)
-        return found
+        return dict(found)
