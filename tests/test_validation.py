@@ -248,3 +248,20 @@ def test_a_footnote_arc_names_what_does_not_resolve(built: Built) -> None:
         mutant.unlink()
     assert len(findings) == 2 and all((f.line or 0) > 0 for f in findings)
     assert "ebitda.xml" in findings[0].message and findings[1].message.endswith(": fnNowhere")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "codes"),
+    [
+        ("2001-09-30<", "9999-12-31<", set()),  # the last day a date can hold: its end is the year 10000
+        ("2001-09-30<", "0001-01-01T00:00:00<", {"schema.invalid", "xbrl.period-invalid"}),  # a date fact too
+        ("<xbrli:startDate>2001-07-01<", "<xbrli:startDate>0001-01-01<", set()),
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_are_findings_not_crashes(
+    built: Built, old: str, new: str, codes: set[str]
+) -> None:
+    # A midnight on 0001-01-01 ends a day before any date Python holds.
+    data = (built.folder / "iij-20010930.xml").read_text(encoding="utf-8").replace(old, new).encode()
+    report = validation.validate_written(data, built.folder / "edge.xml", "edge.xml")
+    assert {f.code for f in report.findings if f.severity.value == "error"} == codes

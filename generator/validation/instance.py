@@ -246,7 +246,9 @@ def _end(text: str | None) -> tuple[date | None, str]:
     day = _day(text)
     normal = _normal(text, day)
     if day is not None and "T" in text and text[11:19] in ("00:00:00", "24:00:00"):
-        return (day - _DAY if text[11:19] == "00:00:00" else day), normal
+        if text[11:19] == "24:00:00":
+            return day, normal
+        return (day - _DAY if day > date.min else None), normal  # before 0001-01-01: no day we can hold
     return day, normal
 
 
@@ -254,6 +256,8 @@ def _normal(text: str, day: date | None) -> str:
     """A date (``day`` read) as a dateTime at the end of its day: ``2001-09-30`` is ``2001-10-01T00:00:00``."""
     if "T" in text:
         return text
+    if day == date.max:  # 9999-12-31 ends where date arithmetic cannot go
+        return "10000-01-01T00:00:00"
     return (day + _DAY).isoformat() + "T00:00:00" if day else text
 
 

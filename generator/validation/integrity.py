@@ -8,7 +8,7 @@ rounding), so printed rounding never counts as an error.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from generator import names
@@ -60,7 +60,7 @@ def cash_roll(subject: Subject) -> Iterator[Finding]:
     }
     for change in subject.by_local_name.get("CashAndCashEquivalentsPeriodIncreaseDecrease", []):
         period = contexts[change.context]
-        if period.start is None:
+        if period.start is None or period.start == date.min:
             continue
         start = cash.get((period.start - timedelta(days=1), change.unit))
         end = cash.get((period.end, change.unit))
