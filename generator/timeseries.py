@@ -146,7 +146,7 @@ def time_series(reports: list[pa.RecordBatch], taxonomy: Taxonomy) -> TimeSeries
     ordered = found.select([*_KEY, "value", "decimals", "note", "release"]).take(position).combine_chunks()
     starts = _starts(ordered)
     ends = [after - 1 for after in [*starts[1:], found.num_rows]][: len(starts)]  # none without points
-    restated, notes, note_releases = _restated(ordered, starts)
+    restated, notes, note_releases = _restated(ordered, starts, ends)
     first, latest = (
         found.select(columns).take(position.take(pa.array(rows, pa.int64())))
         for columns, rows in ((_FIRST, starts), (_LATEST, ends))
@@ -191,8 +191,8 @@ def _starts(found: pa.Table) -> list[int]:
     return [0, *cast(list[int], pc.add(pc.indices_nonzero(changed), 1).to_pylist())]
 
 
-def _restated(found: pa.Table, starts: list[int]) -> tuple[list[bool], list[str], list[str]]:
-    """Per series: whether it is restated, the restating note and that note's release.
+def _restated(found: pa.Table, starts: list[int], ends: list[int]) -> tuple[list[bool], list[str], list[str]]:
+    """Per series (its first and last row in ``starts``, ``ends``): restated or not, the restating note, its release.
 
     A series is restated where a release reports another value than the release before it (at the
     coarser precision); the note is the last such release's, if it links one.  Only the rows that
@@ -200,8 +200,8 @@ def _restated(found: pa.Table, starts: list[int]) -> tuple[list[bool], list[str]
     """
     count = len(starts)
     restated, notes, note_releases = [False] * count, [""] * count, [""] * count
-    bounds = zip(starts, [*starts[1:], found.num_rows][: len(starts)], strict=True)
-    later = [(position, row) for position, (start, end) in enumerate(bounds) for row in range(start + 1, end)]
+    bounds = zip(starts, ends, strict=True)
+    later = [(position, row) for position, (start, end) in enumerate(bounds) for row in range(start + 1, end + 1)]
     rows = pa.array([row for _, row in later], pa.int64())
     before = found.select(["value", "decimals"]).take(pc.subtract(rows, 1)).to_pydict()
     after = found.select(["value", "decimals", "note", "release"]).take(rows).to_pydict()
