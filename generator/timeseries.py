@@ -144,16 +144,16 @@ def time_series(reports: list[pa.RecordBatch], taxonomy: Taxonomy) -> TimeSeries
     position = pc.sort_indices(found, sort_keys=order)  # a stable sort
     # What grouping and comparing need, in order; the other columns only of each series' first and latest row.
     ordered = found.select([*_KEY, "value", "decimals", "note", "release"]).take(position).combine_chunks()
-    starts = _starts(ordered)
-    ends = [after - 1 for after in [*starts[1:], found.num_rows]][: len(starts)]  # none without points
-    restated, notes, note_releases = _restated(ordered, starts, ends)
+    opens = _opens(ordered)
+    bounds = pa.concat_arrays([pc.indices_nonzero(opens), pa.array([found.num_rows], pa.uint64())])
+    starts, ends = bounds[:-1], pc.subtract(bounds[1:], 1)  # each series' first and last row
+    restated, notes, note_releases = _restated(ordered, opens)
     first, latest = (
-        found.select(columns).take(position.take(pa.array(rows, pa.int64())))
-        for columns, rows in ((_FIRST, starts), (_LATEST, ends))
+        found.select(columns).take(position.take(rows)) for columns, rows in ((_FIRST, starts), (_LATEST, ends))
     )
     labels = [concept.label(names.ROLE_LABEL, "en") or name for name, concept in taxonomy.concepts.items()]
-    offsets = pa.array([*starts, found.num_rows], pa.int32())
-    table = pa.table(
+    offsets = cast(pa.Int32Array, bounds.cast(pa.int32()))
+    table = pa.Table.from_pydict(
         {
             "concept": first["concept"],
             "label": pa.array(labels, pa.string()).take(first["rank"]),
@@ -179,35 +179,38 @@ def time_series(reports: list[pa.RecordBatch], taxonomy: Taxonomy) -> TimeSeries
     return TimeSeries(table, tuple(_restatement(first, latest, series, notes[series]) for series in changed))
 
 
-def _starts(found: pa.Table) -> list[int]:
-    """The first row of each series in the sorted points."""
+def _opens(found: pa.Table) -> pa.BooleanArray:
+    """Whether each row of the sorted points opens a series: its key differs from the row before."""
     rows = found.num_rows
     if rows == 0:
-        return []
-    changed = pa.array([False] * (rows - 1), pa.bool_())
+        return pa.array([], pa.bool_())
+    changed = None
     for name in _KEY:
         column = found[name]
-        changed = pc.or_(changed, pc.not_equal(column.slice(1), column.slice(0, rows - 1)))
-    return [0, *cast(list[int], pc.add(pc.indices_nonzero(changed), 1).to_pylist())]
+        differs = pc.not_equal(column.slice(1), column.slice(0, rows - 1))
+        changed = differs if changed is None else pc.or_(changed, differs)
+    return cast(pa.BooleanArray, pa.concat_arrays([pa.array([True]), *cast("pa.ChunkedArray[Any]", changed).chunks]))
 
 
-def _restated(found: pa.Table, starts: list[int], ends: list[int]) -> tuple[list[bool], list[str], list[str]]:
-    """Per series (its first and last row in ``starts``, ``ends``): restated or not, the restating note, its release.
+def _restated(found: pa.Table, opens: pa.BooleanArray) -> tuple[list[bool], list[str], list[str]]:
+    """Per series (``opens`` marks each one's first row): restated or not, the restating note, its release.
 
     A series is restated where a release reports another value than the release before it (at the
     coarser precision); the note is the last such release's, if it links one.  Only the rows that
-    continue a series are compared: most series have one report.
+    continue a series with another lexical value are compared in Python: most series have one report.
     """
-    count = len(starts)
+    count = opens.true_count
     restated, notes, note_releases = [False] * count, [""] * count, [""] * count
-    bounds = zip(starts, ends, strict=True)
-    later = [(position, row) for position, (start, end) in enumerate(bounds) for row in range(start + 1, end + 1)]
-    rows = pa.array([row for _, row in later], pa.int64())
+    series = pc.subtract(pc.cumulative_sum(opens.cast(pa.int64())), 1)  # each row's series
+    later = pc.indices_nonzero(pc.invert(opens))  # each row that continues a series
+    values = found["value"]
+    differs = pc.not_equal(values.take(later), values.take(pc.subtract(later, 1)))
+    rows = later.filter(differs)
     before = found.select(["value", "decimals"]).take(pc.subtract(rows, 1)).to_pydict()
     after = found.select(["value", "decimals", "note", "release"]).take(rows).to_pydict()
-    pairs = zip(later, before["value"], before["decimals"], *after.values(), strict=True)
-    for (position, _), old, old_decimals, value, decimals, note, release in pairs:
-        if value == old or same_figure(Decimal(old), old_decimals, Decimal(value), decimals):
+    pairs = zip(series.take(rows).to_pylist(), before["value"], before["decimals"], *after.values(), strict=True)
+    for position, old, old_decimals, value, decimals, note, release in pairs:
+        if same_figure(Decimal(old), old_decimals, Decimal(value), decimals):
             continue
         restated[position] = True
         if note:
