@@ -215,11 +215,11 @@ def layout(mapped: MappedRelease, instance: Instance, taxonomy: Taxonomy) -> Lay
     for draft in mapped.drafts:
         chosen = _tagged_printing(draft.figures, draft.fact, taxonomy)
         tagged[(*_cell_key(chosen), draft.fact.context.id)] = draft.fact.id
-    first_figure: dict[tuple[int, int, str], Figure] = {}
+    first_figure: dict[int, dict[tuple[int, str], Figure]] = {}  # per table: each row's first figure
     for figure in mapped.figures:
         cell = _cell_key(figure)
         title, line, _, label = cell
-        first_figure.setdefault((title, line, label), figure)
+        first_figure.setdefault(title, {}).setdefault((line, label), figure)
         fact_id = tagged.get((*cell, figure.context.id))
         fact = facts[fact_id] if fact_id else by_key.get(figure.key)
         if fact is None:
@@ -237,11 +237,11 @@ def layout(mapped: MappedRelease, instance: Instance, taxonomy: Taxonomy) -> Lay
         by_cell.setdefault(cell, []).append(shown)
     grids = []
     for table in sorted(mapped.release.primary.english_tables, key=lambda t: t.title_line):
-        rows = {(line, label): f for (title, line, label), f in first_figure.items() if title == table.title_line}
-        grids.append(_grid(table, by_cell, rows, taxonomy))
+        grids.append(_grid(table, by_cell, first_figure.get(table.title_line, {}), taxonomy))
     rest = [fact for fact in instance.facts if fact.id not in placed]
     prose_ids = {fact.id for fact in mapped.prose}
     cover = tuple(f for f in rest if f.id not in prose_ids and not f.context.members)
     prose = tuple(f for f in rest if f.id in prose_ids)
-    hidden = tuple(f for f in rest if f not in cover and f not in prose)
+    shown = prose_ids | {f.id for f in cover}
+    hidden = tuple(f for f in rest if f.id not in shown)
     return Layout(release_title(mapped), mapped.release.primary.name, cover, prose, tuple(grids), hidden)
