@@ -12,7 +12,7 @@ import json
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -203,17 +203,14 @@ def build(
             built, findings, alone = _build_in_pool(sources, context, jobs, progress)
         else:
             built, findings, alone = _build_here(sources, context, progress)
-        series = _time_series([b.points for b in built if b.points is not None], out_dir, taxonomy)
+        # Arrow orders and writes the series without holding the GIL: the coverage is written meanwhile.
+        with ThreadPoolExecutor(2, thread_name_prefix="xbrlgen-series") as threads:
+            reports = [b.points for b in built if b.points is not None]
+            writing = threads.submit(_time_series, reports, out_dir, taxonomy, threads)
+            tallies, unexplained = _write_coverage(built, alone, out_dir)
+            series = writing.result()
+    findings += unexplained + restatements(series)
     outcomes = [b.outcome for b in built]
-    unread, unexplained = account(alone, {})  # documents that carry no release
-    findings += unexplained
-    chunks = csv_chunks(unread)
-    tallies = tally_by_file(unread)
-    for release in built:
-        chunks.update(release.coverage)
-        tallies.update(release.tally)
-    write_atomic_parts(out_dir / COVERAGE_FILE, coverage_csv(chunks))
-    findings += restatements(series)
     result = BuildResult(outcomes, findings, EXIT_OK, tallies, series)
     if not built or any(o.status == "input error" for o in outcomes) or count(findings, Severity.ERROR):
         result.exit_code = EXIT_INPUT
@@ -304,12 +301,35 @@ def _build_in_pool(
     return built, findings, alone
 
 
-def _time_series(reports: list[pa.RecordBatch], out_dir: Path, taxonomy: Taxonomy) -> TimeSeries:
-    """The point-in-time series of every valid release, written as CSV and Parquet."""
+def _time_series(
+    reports: list[pa.RecordBatch], out_dir: Path, taxonomy: Taxonomy, threads: ThreadPoolExecutor
+) -> TimeSeries:
+    """The point-in-time series of every valid release, written as CSV and Parquet.
+
+    The two files are encoded side by side: ``threads`` has a second thread free for the Parquet.
+    """
     series = time_series(reports, taxonomy)
+    parquet = threads.submit(parquet_bytes, series)
     write_atomic(out_dir / CSV_FILE, csv_bytes(series))
-    write_atomic(out_dir / PARQUET_FILE, parquet_bytes(series))
+    write_atomic(out_dir / PARQUET_FILE, parquet.result())
     return series
+
+
+def _write_coverage(
+    built: list[_Built], alone: list[Document], out_dir: Path
+) -> tuple[dict[str, Tally], list[Finding]]:
+    """``coverage.csv``: the rows of documents that carry no release, then every release's.
+
+    Returns every document's tally, and the figures of those documents that nothing explains.
+    """
+    unread, unexplained = account(alone, {})
+    chunks = csv_chunks(unread)
+    tallies = tally_by_file(unread)
+    for release in built:
+        chunks.update(release.coverage)
+        tallies.update(release.tally)
+    write_atomic_parts(out_dir / COVERAGE_FILE, coverage_csv(chunks))
+    return tallies, unexplained
 
 
 def _downstream(mapped: MappedRelease, context: _Context) -> None:

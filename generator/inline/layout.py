@@ -242,6 +242,6 @@ def layout(mapped: MappedRelease, instance: Instance, taxonomy: Taxonomy) -> Lay
     prose_ids = {fact.id for fact in mapped.prose}
     cover = tuple(f for f in rest if f.id not in prose_ids and not f.context.members)
     prose = tuple(f for f in rest if f.id in prose_ids)
-    shown = prose_ids | {f.id for f in cover}
-    hidden = tuple(f for f in rest if f.id not in shown)
+    elsewhere = prose_ids | {f.id for f in cover}
+    hidden = tuple(f for f in rest if f.id not in elsewhere)
     return Layout(release_title(mapped), mapped.release.primary.name, cover, prose, tuple(grids), hidden)
