@@ -9,15 +9,15 @@ names nothing is tried joined with the next row: OCR and page layout split
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.findings import Finding
 from generator.mapping.labels import LabelIndex, Placement
 from generator.source.model import Row, Table
 
 
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    """A row with figures and the placement its label names."""
+class Resolved(NamedTuple):
+    """A row with figures and the placement its label names (a named tuple, as :class:`Row`)."""
 
     row: Row
     label: str
