@@ -62,7 +62,12 @@ class Figure(NamedTuple):
         return f"{self.table.file}:{self.resolved.row.line}"
 
 
-@lru_cache(maxsize=64)  # a handful of kinds times two currencies
+@lru_cache(maxsize=64)  # a handful of kinds
+def _units_of(kind: ItemKind) -> tuple[Unit, Unit]:
+    """The units of a kind of concept's figures in a JPY column and in a USD column."""
+    return _unit(kind, units.JPY), _unit(kind, units.USD)
+
+
 def _unit(kind: ItemKind, currency: Unit) -> Unit:
     match kind:
         case ItemKind.MONETARY:
@@ -105,13 +110,14 @@ def _context(
 
 _PER_UNIT = (ItemKind.PER_SHARE, ItemKind.PER_ADS, ItemKind.SHARES, ItemKind.ADS)
 _WHOLE = (ItemKind.MONETARY, ItemKind.SHARES, ItemKind.ADS, ItemKind.CONTRACTS)
+_MONETARY, _PERCENT = ItemKind.MONETARY, ItemKind.PERCENT  # tested per row
 
 
 def _refusal(table: Table, concept: Concept) -> str | None:
     """Why no cell of the concept's row reads at the table's scale (None: they read)."""
     if concept.kind in _PER_UNIT and not table.per_unit_exempt:
         return f"{concept.name} is not money and the heading does not exempt per-share data from its scale"
-    if concept.kind is ItemKind.MONETARY and table.scale is None:
+    if concept.kind is _MONETARY and table.scale is None:
         return f"the table states no scale for {concept.name} (thousands or millions of yen)"
     return None
 
@@ -148,25 +154,27 @@ class _Reading:
         self.source = SourceRef(table.file, resolved.row.line, table.title_line)
         self.refusal = _refusal(table, concept)
         kind = concept.kind
-        self.scale = (table.scale or 1) if kind is ItemKind.MONETARY else 1  # no scale: refused above
+        self.scale = (table.scale or 1) if kind is _MONETARY else 1  # no scale: refused above
         self.shift = -round(math.log10(self.scale))  # decimals of a whole printed number: -3 in thousands
         self.whole = kind in _WHOLE  # printed decimals do not read
-        self.percent = kind is ItemKind.PERCENT
-        self.jpy, self.usd = _unit(kind, units.JPY), _unit(kind, units.USD)
-        node = resolved.placement.node
-        self.negated = node.negated
-        self.edge = node.period_edge
+        self.percent = kind is _PERCENT
+        self.jpy, self.usd = _units_of(kind)
+        self.negated = resolved.placement.negated
+        self.edge = resolved.placement.period_edge
 
     def problem(self, code: str, message: str) -> Finding:
         return Finding(code, message, self.table.file, self.resolved.row.line, concept=self.concept.name)
 
-    def figures(self, slot: _Slot, cell: Cell) -> tuple[Figure | Finding, ...]:
-        """The figures a value cell prints (a range: both ends), or why it does not read."""
+    def read(self, slot: _Slot, cell: Cell, figures: list[Figure], problems: list[Finding]) -> None:
+        """Add the figures a value cell prints (a range: both ends), or why it does not read."""
         printed = cell.value if cell.value is not None else _ZERO
         if cell.kind is _RANGE:
             assert cell.high is not None
-            return (self.figure(slot, cell, printed, LOWER), self.figure(slot, cell, cell.high, UPPER))
-        return (self.figure(slot, cell, printed, slot.members),)
+            ends = [self.figure(slot, cell, printed, LOWER), self.figure(slot, cell, cell.high, UPPER)]
+        else:
+            ends = [self.figure(slot, cell, printed, slot.members)]
+        for end in ends:
+            (figures if type(end) is Figure else problems).append(end)  # type: ignore[arg-type]
 
     def figure(self, slot: _Slot, cell: Cell, printed: Decimal, members: Members) -> Figure | Finding:
         concept, column = self.concept, slot.column
@@ -235,8 +243,7 @@ def figures_of(table: Table, rows: list[Resolved], taxonomy: Taxonomy) -> tuple[
                 continue
             if not slot.facts or cell.kind is _NA:
                 continue  # derived percentages; "n/a" prints nothing to report
-            for result in reading.figures(slot, cell):
-                (figures if isinstance(result, Figure) else problems).append(result)  # type: ignore[arg-type]
+            reading.read(slot, cell, figures, problems)
     return figures, problems
 
 
