@@ -148,9 +148,8 @@ class Row(NamedTuple):
         return any(cell.kind is not _BLANK_KIND for cell in self.cells)
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
-    """A numbered note printed under a table."""
+class Note(NamedTuple):
+    """A numbered note printed under a table (a named tuple: footnotes key their links on notes, and it hashes in C)."""
 
     number: str
     text: str
