@@ -245,7 +245,7 @@ class Document:
     path: Path
     tables: tuple[Table, ...]
     unreadable: tuple[UnreadableTable, ...]
-    rates: tuple[Rate, ...]
+    rates: tuple[Rate, ...]  # the rates its statements' notes state, in document order
     findings: tuple[Finding, ...] = ()
     form_6k: bool = False
     line_count: int = 0
