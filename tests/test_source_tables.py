@@ -6,10 +6,13 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from generator.resources import sources_dir
 from generator.source.document import read_document
 from generator.source.errata import load_errata
 from generator.source.model import ColumnRole, Language, StatementKind
+from generator.source.tables import _role_row
 from tests.conftest import SOURCES
 
 
@@ -80,3 +83,18 @@ def test_an_erratum_that_no_longer_matches_is_an_error(tmp_path: Path) -> None:
     document = read_document(copy, errata.get(copy.name))
     problems = [f for t in document.tables for f in t.problems] + list(document.findings)
     assert any(f.code == "source.erratum-mismatch" and f.line == 627 for f in problems)
+
+
+@pytest.mark.parametrize(
+    "jpy",
+    # As printed, as OCR reads it (a Cyrillic Р), in full width, marked up, with a footnote marker.
+    ["JPY", "JРY", "ＪＰＹ", "<b>JPY</b>", "JPY^(1)"],
+)
+def test_the_column_role_row_is_found_among_figures(jpy: str) -> None:
+    rows = [
+        ["", "Three Months Ended", "", "", "Six Months Ended"],
+        ["Revenues:", "28,778", "3,431,156", "36.0%", "(19.3)"],  # figures name no currency
+        ["", "USD", jpy, "%", jpy, "%"],
+        ["Total revenues", "28,778", "3,431,156", "36.0%", "3,145,493", "38.8%"],
+    ]
+    assert _role_row(rows) == 2

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.source.text import SourceReadError, clean_label, normalize_label, read_lines
+from generator.source.operating import is_table_title
+from generator.source.text import SourceReadError, clean_label, leading_marker, normalize_label, read_lines
 
 
 @pytest.mark.parametrize(
@@ -67,3 +68,47 @@ def test_read_lines_rejects_binary_and_bad_encoding(tmp_path: Path, data: bytes,
     with pytest.raises(SourceReadError) as error:
         read_lines(path)
     assert error.value.line == line
+
+
+@pytest.mark.parametrize(
+    ("raw", "marker"),
+    [
+        (
+            "^(*1) IIJ FiberAccess/F is a new service launched in August 2001.",
+            ("1", "IIJ FiberAccess/F is a new service launched in August 2001."),
+        ),  # 001:143
+        (
+            "(*) EBITDA represents operating income (loss) plus depreciation and amortization.",
+            ("*", "EBITDA represents operating income (loss) plus depreciation and amortization."),
+        ),  # 001:30
+        (
+            "^(**) The SI business is seasonally stronger in 2Q and 4Q",
+            ("**", "The SI business is seasonally stronger in 2Q and 4Q"),
+        ),  # 003:173
+        (
+            "³ 減価償却費は転換社債発行費用の償却額を含む。",
+            ("3", "減価償却費は転換社債発行費用の償却額を含む。"),
+        ),  # 004:133
+        ("  <sup>(2)</sup> Restated", ("2", "Restated")),
+        ("Total revenues (1)", None),
+        ("", None),
+    ],
+)
+def test_leading_marker(raw: str, marker: tuple[str, str] | None) -> None:
+    assert leading_marker(raw) == marker
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("Table 1. Number of Contracts", True),  # 001:129
+        ("**Table 2. Revenue Breakdown in Dedicated Access Services** (JPY in millions)", True),  # 002:475
+        ("表 3. 契約帯域数の総和", True),  # 000:72
+        ("## TABLE 4. Number of Employees", True),
+        ("\tTable 5.\tCross-selling", True),  # a title OCR spread over tabs
+        ("Total revenues\t28,778\t3,431,156", False),
+        ("See Table 1. for the contracts", False),
+    ],
+)
+def test_is_table_title(raw: str, title: bool) -> None:
+    assert is_table_title(raw) is title

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from generator.findings import Finding
 from generator.instance.model import Fact, round_to
@@ -12,9 +12,8 @@ from generator.source.model import ColumnRole, Period, Rate
 from generator.taxonomy.model import Taxonomy
 
 
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """A fact and every figure that prints its value."""
+class Draft(NamedTuple):
+    """A fact and every figure that prints its value (a named tuple, as :class:`Figure`: one per fact)."""
 
     fact: Fact
     figures: tuple[Figure, ...]
@@ -55,7 +54,10 @@ def _settle(group: list[Figure], taxonomy: Taxonomy) -> tuple[list[Figure], Find
 
 def _draft(group: list[Figure]) -> Draft:
     """The fact of figures that agree: the finest one's value, every one's source."""
-    finest = group[0] if len(group) == 1 else max(group, key=_decimals)  # most are printed once
+    if len(group) == 1:  # most figures are printed once
+        only = group[0]
+        return Draft(Fact(only.concept, only.context, only.unit, only.value, only.decimals, (only.source,)), (only,))
+    finest = max(group, key=_decimals)
     sources = tuple([f.source for f in group])
     fact = Fact(finest.concept, finest.context, finest.unit, finest.value, finest.decimals, sources)
     return Draft(fact, tuple(group))
@@ -98,11 +100,12 @@ def check_translation(figures: list[Figure], rate: Rate) -> list[Finding]:
     findings: list[Finding] = []
     jpy: dict[tuple[int, int, str, Period | None], Figure] = {}
     usds: list[Figure] = []
+    yen, dollar = ColumnRole.JPY, ColumnRole.USD  # local names: a member look-up on 3.11's EnumType is slow
     for figure in figures:
         role = figure.column.role
-        if role is ColumnRole.JPY:
+        if role is yen:
             jpy[_pair_key(figure)] = figure
-        elif role is ColumnRole.USD:
+        elif role is dollar:
             usds.append(figure)
     for usd in usds:
         partner = jpy.get(_pair_key(usd))

@@ -11,10 +11,10 @@ bandwidth are in the taxonomy's own measures.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from generator.findings import Finding
 from generator.instance import units
@@ -28,12 +28,17 @@ from generator.source.model import Cell, CellKind, Column, ColumnRole, Period, R
 from generator.taxonomy.model import Concept, ItemKind, Taxonomy
 
 _UNREAD = (CellKind.BLANK, CellKind.UNREADABLE)
+# Module names: a member look-up on 3.11's EnumType is slow, and these are tested per cell.
+_NA, _RANGE = CellKind.NA, CellKind.RANGE
 _ZERO = Decimal(0)  # what a dash prints
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """A printed value read as a candidate fact."""
+class Figure(NamedTuple):
+    """A printed value read as a candidate fact.
+
+    A named tuple, not a frozen dataclass: a release reads some 400 figures, and a tuple is
+    built in C where a frozen dataclass sets each of its eleven fields through ``object.__setattr__``.
+    """
 
     concept: str
     context: Context
@@ -57,7 +62,12 @@ class Figure:
         return f"{self.table.file}:{self.resolved.row.line}"
 
 
-@lru_cache(maxsize=64)  # a handful of kinds times two currencies
+@lru_cache(maxsize=64)  # a handful of kinds
+def _units_of(kind: ItemKind) -> tuple[Unit, Unit]:
+    """The units of a kind of concept's figures in a JPY column and in a USD column."""
+    return _unit(kind, units.JPY), _unit(kind, units.USD)
+
+
 def _unit(kind: ItemKind, currency: Unit) -> Unit:
     match kind:
         case ItemKind.MONETARY:
@@ -100,39 +110,40 @@ def _context(
 
 _PER_UNIT = (ItemKind.PER_SHARE, ItemKind.PER_ADS, ItemKind.SHARES, ItemKind.ADS)
 _WHOLE = (ItemKind.MONETARY, ItemKind.SHARES, ItemKind.ADS, ItemKind.CONTRACTS)
+_MONETARY, _PERCENT = ItemKind.MONETARY, ItemKind.PERCENT  # tested per row
 
 
 def _refusal(table: Table, concept: Concept) -> str | None:
     """Why no cell of the concept's row reads at the table's scale (None: they read)."""
     if concept.kind in _PER_UNIT and not table.per_unit_exempt:
         return f"{concept.name} is not money and the heading does not exempt per-share data from its scale"
-    if concept.kind is ItemKind.MONETARY and table.scale is None:
+    if concept.kind is _MONETARY and table.scale is None:
         return f"the table states no scale for {concept.name} (thousands or millions of yen)"
     return None
 
 
-@dataclass(frozen=True, slots=True)
 class _Slot:
     """What a column's cells read as: worked out once per table, not per cell (enum look-ups are slow)."""
 
-    column: Column
-    spacer: bool  # an empty header between column groups: whatever prints there is a misfit
-    facts: bool  # False for derived percentages (and spacers)
-    currency: Unit
-    members: Members  # a forecast column's
-    quarter: bool  # a quarter's statistics are as of its end
+    __slots__ = ("column", "spacer", "facts", "usd", "members", "quarter", "_contexts")
 
+    def __init__(self, column: Column) -> None:
+        role = column.role
+        self.column = column
+        self.spacer = role is ColumnRole.SPACER  # an empty header between column groups: what prints is a misfit
+        self.facts = role not in (ColumnRole.SPACER, ColumnRole.PERCENT)  # False for derived percentages
+        self.usd = role is ColumnRole.USD
+        self.members: Members = FORECAST if role is ColumnRole.FORECAST else ()  # a forecast column's
+        self.quarter = role is ColumnRole.QUARTER  # a quarter's statistics are as of its end
+        self._contexts: dict[tuple[str, str | None, Members], Context | None] = {}
 
-def _slot(column: Column) -> _Slot:
-    role = column.role
-    return _Slot(
-        column,
-        spacer=role is ColumnRole.SPACER,
-        facts=role not in (ColumnRole.SPACER, ColumnRole.PERCENT),
-        currency=units.USD if role is ColumnRole.USD else units.JPY,
-        members=FORECAST if role is ColumnRole.FORECAST else (),
-        quarter=role is ColumnRole.QUARTER,
-    )
+    def context(self, period_type: str, edge: str | None, members: Members) -> Context | None:
+        """The context of the column's figures of a kind of concept (a few kinds per table: looked up once)."""
+        key = (period_type, edge, members)
+        if key not in self._contexts:
+            assert self.column.period is not None
+            self._contexts[key] = _context(period_type, self.column.period, edge, self.quarter, members)
+        return self._contexts[key]
 
 
 class _Reading:
@@ -142,35 +153,40 @@ class _Reading:
         self.table, self.resolved, self.concept, self.network = table, resolved, concept, network
         self.source = SourceRef(table.file, resolved.row.line, table.title_line)
         self.refusal = _refusal(table, concept)
-        self.scale = (table.scale or 1) if concept.kind is ItemKind.MONETARY else 1  # no scale: refused above
+        kind = concept.kind
+        self.scale = (table.scale or 1) if kind is _MONETARY else 1  # no scale: refused above
         self.shift = -round(math.log10(self.scale))  # decimals of a whole printed number: -3 in thousands
-        self.percent = concept.kind is ItemKind.PERCENT
-        node = resolved.placement.node
-        self.negated = node.negated
-        self.edge = node.period_edge
+        self.whole = kind in _WHOLE  # printed decimals do not read
+        self.percent = kind is _PERCENT
+        self.jpy, self.usd = _units_of(kind)
+        self.negated = resolved.placement.negated
+        self.edge = resolved.placement.period_edge
 
     def problem(self, code: str, message: str) -> Finding:
         return Finding(code, message, self.table.file, self.resolved.row.line, concept=self.concept.name)
 
-    def figures(self, slot: _Slot, cell: Cell) -> tuple[Figure | Finding, ...]:
-        """The figures a value cell prints (a range: both ends), or why it does not read."""
+    def read(self, slot: _Slot, cell: Cell, figures: list[Figure], problems: list[Finding]) -> None:
+        """Add the figures a value cell prints (a range: both ends), or why it does not read."""
         printed = cell.value if cell.value is not None else _ZERO
-        if cell.kind is CellKind.RANGE:
+        if cell.kind is _RANGE:
             assert cell.high is not None
-            return (self.figure(slot, cell, printed, LOWER), self.figure(slot, cell, cell.high, UPPER))
-        return (self.figure(slot, cell, printed, slot.members),)
+            ends = [self.figure(slot, cell, printed, LOWER), self.figure(slot, cell, cell.high, UPPER)]
+        else:
+            ends = [self.figure(slot, cell, printed, slot.members)]
+        for end in ends:
+            (figures if type(end) is Figure else problems).append(end)  # type: ignore[arg-type]
 
     def figure(self, slot: _Slot, cell: Cell, printed: Decimal, members: Members) -> Figure | Finding:
         concept, column = self.concept, slot.column
         if self.refusal is not None:
             return self.problem("source.scale-missing", self.refusal)
-        if cell.fraction_digits and concept.kind in _WHOLE:
+        if cell.fraction_digits and self.whole:
             return self.problem(
                 "source.cell-unreadable", f"{cell.text!r} has decimals in a column of {_units(self.scale)}"
             )
-        assert column.period is not None
-        context = _context(concept.period_type, column.period, self.edge, slot.quarter, members)
+        context = slot.context(concept.period_type, self.edge, members)
         if context is None:
+            assert column.period is not None
             return self.problem(
                 "source.period-mismatch",
                 f"{concept.name} is {concept.period_type} but the column is {column.period.describe()}",
@@ -184,7 +200,7 @@ class _Reading:
         return Figure(
             concept.name,
             context,
-            _unit(concept.kind, slot.currency),
+            self.usd if slot.usd else self.jpy,
             value + 0,
             decimals,
             cell,
@@ -216,7 +232,7 @@ def figures_of(table: Table, rows: list[Resolved], taxonomy: Taxonomy) -> tuple[
     """Every value cell of the resolved rows as a figure, and the problems met."""
     figures: list[Figure] = []
     problems: list[Finding] = []
-    slots = [_slot(column) for column in table.columns]
+    slots = [_Slot(column) for column in table.columns]
     for resolved in rows:
         reading = _Reading(table, resolved, taxonomy.concept(resolved.placement.concept), resolved.placement.statement)
         for slot, cell in zip(slots, resolved.row.cells, strict=True):
@@ -225,10 +241,9 @@ def figures_of(table: Table, rows: list[Resolved], taxonomy: Taxonomy) -> tuple[
                 if problem:
                     problems.append(problem)
                 continue
-            if not slot.facts or cell.kind is CellKind.NA:
+            if not slot.facts or cell.kind is _NA:
                 continue  # derived percentages; "n/a" prints nothing to report
-            for result in reading.figures(slot, cell):
-                (figures if isinstance(result, Figure) else problems).append(result)  # type: ignore[arg-type]
+            reading.read(slot, cell, figures, problems)
     return figures, problems
 
 

@@ -152,10 +152,11 @@ class _Japanese:
 
 
 def _link_rows(drafts: list[Draft], translation: dict[int, Note], notes: tuple[Note, ...], links: _Links) -> None:
+    usd = ColumnRole.USD  # a local name: a member look-up on 3.11's EnumType is slow, and this runs per figure
     for draft in drafts:
         for figure in draft.figures:
             table = figure.table
-            if figure.column.role is ColumnRole.USD and table.title_line in translation:
+            if figure.column.role is usd and table.title_line in translation:
                 links.link(translation[table.title_line], draft.fact.id)
             for marker in figure.resolved.row.markers:
                 note = row_note(table, figure.resolved.row, marker, notes)
@@ -199,13 +200,17 @@ def build_footnotes(
     document: Document,
     japanese_rows: list[tuple[Table, list[Resolved]]],
     prose: list[ProseLink],
+    translations: tuple[dict[int, Note], list[Finding]],
 ) -> tuple[list[Footnote], list[Finding]]:
-    """Footnotes for one release's facts: notes linked by concept first, then by row."""
+    """Footnotes for one release's facts: notes linked by concept first, then by row.
+
+    ``translations`` is what :func:`translation_notes` says of the document's English tables (the caller has it).
+    """
     english = list(document.english_tables)
     japanese = _Japanese(
         english, [t for t in document.tables if t.language is Language.JA], japanese_rows, document.notes
     )
-    translation, findings = translation_notes(english)
+    translation, findings = translations[0], list(translations[1])
     links = _Links()
     texts_ja: dict[Note, Note] = {}
     for link in prose:

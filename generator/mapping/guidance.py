@@ -150,7 +150,7 @@ def absorb(drafts: list[Draft], facts: list[Fact], file: str) -> tuple[list[Draf
         merged, conflicts = merge_facts([table_fact, fact], file)
         findings += conflicts
         if not conflicts:
-            drafts[index] = replace(drafts[index], fact=merged[0])
+            drafts[index] = drafts[index]._replace(fact=merged[0])
     return drafts, alone, findings
 
 

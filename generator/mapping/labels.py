@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator import names
@@ -30,6 +30,13 @@ class Placement:
     node: Node
     ancestors: tuple[Node, ...]
     statement: str = ""
+    # The node's flags as its rows read them: worked out once per taxonomy, not once per row.
+    negated: bool = field(init=False, repr=False, compare=False, default=False)
+    period_edge: str | None = field(init=False, repr=False, compare=False, default=None)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "negated", self.node.negated)
+        object.__setattr__(self, "period_edge", self.node.period_edge)
 
     @property
     def concept(self) -> str:
@@ -71,24 +78,41 @@ class LabelIndex:
 
 
 _Indexes = dict[tuple[tuple[str, ...], str], LabelIndex]
-_cached: tuple[Taxonomy, _Indexes] | None = None  # one taxonomy's indexes: a build maps every release with one
+_Titles = dict[str, dict[str, list[Statement]]]  # language -> normalized title -> the networks so titled
+_cached: tuple[Taxonomy, _Indexes, _Titles] | None = None  # one taxonomy's indexes: a build maps every release with one
+
+
+def _indexes(taxonomy: Taxonomy) -> tuple[_Indexes, _Titles]:
+    global _cached
+    if _cached is None or _cached[0] is not taxonomy:
+        _cached = (taxonomy, {}, {})
+    return _cached[1], _cached[2]
 
 
 def index_for(taxonomy: Taxonomy, statements: Sequence[Statement], lang: str) -> LabelIndex:
     """The label index of some networks in a language, made once per taxonomy (and process)."""
-    global _cached
-    if _cached is None or _cached[0] is not taxonomy:
-        _cached = (taxonomy, {})
-    indexes, key = _cached[1], (tuple(s.id for s in statements), lang)
+    indexes, key = _indexes(taxonomy)[0], (tuple(s.id for s in statements), lang)
     if key not in indexes:
         indexes[key] = LabelIndex(taxonomy, statements, lang)
     return indexes[key]
 
 
+def _titled(taxonomy: Taxonomy, lang: str) -> dict[str, list[Statement]]:
+    """The networks by normalized title in a language, in the taxonomy's order (made once per taxonomy)."""
+    titles = _indexes(taxonomy)[1]
+    if lang not in titles:
+        by_title: dict[str, list[Statement]] = {}
+        for statement in taxonomy.statements:
+            for key in dict.fromkeys(_key(t) for t in statement.titles.get(lang, ())):
+                by_title.setdefault(key, []).append(statement)
+        titles[lang] = by_title
+    return titles[lang]
+
+
 def networks_for(taxonomy: Taxonomy, name: str, lang: str) -> list[Statement]:
     """The networks whose titles name an operating table ("Number of Contracts")."""
     key = _key(name)
-    exact = [s for s in taxonomy.statements if any(_key(t) == key for t in s.titles.get(lang, ()))]
+    exact = _titled(taxonomy, lang).get(key)
     if exact:
-        return exact
+        return list(exact)
     return [s for s in taxonomy.statements if any(len(_key(t)) >= 6 and _key(t) in key for t in s.titles.get(lang, ()))]

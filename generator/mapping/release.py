@@ -27,7 +27,6 @@ from generator.mapping.guidance import absorb, check_usd, guidance, prose_links
 from generator.mapping.labels import index_for, networks_for
 from generator.mapping.rows import Resolved, resolve_rows
 from generator.source.cover import read_cover
-from generator.source.document import note_rate
 from generator.source.model import ColumnRole, Document, Language, Rate, StatementKind, Table
 from generator.source.narrative import Narrative, check_narrative
 from generator.taxonomy.model import Statement, Taxonomy
@@ -153,7 +152,7 @@ def _as_copy_problem(finding: Finding, language: Language) -> Finding:
 
 def _release_rate(release: Release, findings: list[Finding]) -> Rate | None:
     """The rate the release's notes state; a note stating another is an error."""
-    rates = [rate for table in release.primary.tables for note in table.notes if (rate := note_rate(note))]
+    rates = release.primary.rates  # what reading found its statements' notes state
     if not rates:
         if any(c.role is ColumnRole.USD for t in release.primary.english_tables for c in t.columns):
             findings.append(
@@ -239,11 +238,11 @@ def map_release(release: Release, taxonomy: Taxonomy, narrative: Narrative | Non
 
     rate_fact = None
     rate_link = None
+    translation = translation_notes(primary.english_tables)
     if rate is not None:
         findings += check_usd(prose_facts, rate, primary.name)
         rate_fact = _rate_fact(rate, primary.name)
-        notes, _ = translation_notes(primary.english_tables)
-        rate_note = next(iter(notes.values()), None)
+        rate_note = next(iter(translation[0].values()), None)
         if rate_note is not None:
             rate_link = ProseLink(rate_note, None, (rate_fact.id, *(f.id for f in prose_facts if f.unit == units.USD)))
     facts = [
@@ -253,7 +252,7 @@ def map_release(release: Release, taxonomy: Taxonomy, narrative: Narrative | Non
         *prose_facts,
     ]
     links = ([rate_link] if rate_link else []) + prose_links(narrative, primary, facts)
-    footnotes, notes_findings = build_footnotes(drafts, primary, japanese_rows, links)
+    footnotes, notes_findings = build_footnotes(drafts, primary, japanese_rows, links, translation)
     findings += notes_findings
 
     mapped = MappedRelease(release, None, findings, drafts, figures, prose_facts)

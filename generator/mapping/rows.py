@@ -9,15 +9,15 @@ names nothing is tried joined with the next row: OCR and page layout split
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.findings import Finding
 from generator.mapping.labels import LabelIndex, Placement
 from generator.source.model import Row, Table
 
 
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    """A row with figures and the placement its label names."""
+class Resolved(NamedTuple):
+    """A row with figures and the placement its label names (a named tuple, as :class:`Row`)."""
 
     row: Row
     label: str
@@ -32,13 +32,14 @@ class Resolution:
     problems: list[Finding]
 
 
-def _is_heading(row: Row) -> bool:
-    return row.label.rstrip().endswith((":", "：")) or not row.has_figures
+def _is_heading(row: Row, printed: bool) -> bool:
+    """Whether a row is a heading; ``printed``: whether it has figures (asked once per row)."""
+    return row.label.rstrip().endswith((":", "：")) or not printed
 
 
-def _is_description(row: Row) -> bool:
+def _is_description(row: Row, printed: bool) -> bool:
     """``(IP Service, IIJ T1 Standard, and IIJ FiberAccess/F)`` under a row: it says what the row holds."""
-    return row.label.startswith("(") and row.label.endswith(")") and not row.has_figures
+    return row.label.startswith("(") and row.label.endswith(")") and not printed
 
 
 def _choose(candidates: list[Placement], section: Placement | None, previous: Placement | None) -> list[Placement]:
@@ -64,12 +65,14 @@ def resolve_rows(table: Table, index: LabelIndex) -> Resolution:
         problems.append(Finding(code, message, table.file, line))
 
     for row in table.rows:
-        if (not row.label and not row.has_figures) or _is_description(row) or row.misfit:
+        printed = row.has_figures
+        if (not row.label and not printed) or _is_description(row, printed) or row.misfit:
             continue
+        heading = _is_heading(row, printed)
         label = row.label
         if pending is not None:
             joined = f"{pending.label} {row.label}"
-            lookup = index.heading if _is_heading(row) else index.item
+            lookup = index.heading if heading else index.item
             if lookup(joined):
                 label = joined
             else:
@@ -79,9 +82,9 @@ def resolve_rows(table: Table, index: LabelIndex) -> Resolution:
                     pending.line,
                 )
             pending = None
-        if _is_heading(row):
+        if heading:
             headings = _choose(index.heading(label), section, None)
-            if row.has_figures:
+            if printed:
                 problem(
                     "source.heading-with-figures",
                     f"heading {label!r} carries figures: {[c.text for c in row.cells if c.text]!r}",
@@ -93,7 +96,7 @@ def resolve_rows(table: Table, index: LabelIndex) -> Resolution:
             if len(headings) > 1:
                 problem("source.ambiguous-label", f"heading {label!r} names {len(headings)} headings", row.line)
                 continue
-            if not row.has_figures:
+            if not printed:
                 if index.item(label):
                     problem("source.unknown-label", f"{label!r} is a line item but the row prints no figures", row.line)
                 else:

@@ -24,6 +24,7 @@ _RANGE = re.compile(r"^(\S+)\s+to\s+(\S+)$")
 
 
 _DIGIT = re.compile(r"\d")
+_NUMBER_KIND = CellKind.NUMBER  # a module name: a member look-up on 3.11's EnumType is slow, and this runs per figure
 
 
 def has_digit(text: str) -> bool:
@@ -43,7 +44,9 @@ def parse_cell(raw: str, col: int = 0) -> Cell:
 
 
 def _parse(text: str, col: int) -> Cell:
-    # Figures first: most cells are one, and no other form (all digit-free or holding " to ") can match.
+    if not text:
+        return _BLANKS[col] if col < len(_BLANKS) else Cell("", CellKind.BLANK, col=col)
+    # Figures next: most cells are one, and no other form (all digit-free or holding " to ") can match.
     match = _NUMBER.match(text)
     if match:
         opened, minus, whole, fraction, percent, closed = match.groups()
@@ -53,10 +56,7 @@ def _parse(text: str, col: int) -> Cell:
         value = Decimal(f"{whole}.{fraction}" if fraction else whole)
         if opened or minus:
             value = -value
-        # Positional: a frozen dataclass is noticeably cheaper to build without keywords, and this runs per figure.
-        return Cell(text, CellKind.NUMBER, value, len(fraction) if fraction else 0, percent is not None, None, col)
-    if not text:
-        return _BLANKS[col] if col < len(_BLANKS) else Cell("", CellKind.BLANK, col=col)
+        return Cell(text, _NUMBER_KIND, value, len(fraction) if fraction else 0, percent is not None, None, col)
     if text in _DASHES:
         return Cell(text, CellKind.DASH, col=col)
     if text.lower() in _NOT_AVAILABLE:

@@ -59,14 +59,18 @@ def _dateline(document: Document) -> tuple[int, str, date] | None:
     return None
 
 
-def _japanese_name(document: Document) -> Printed | None:
+def _japanese_name(document: Document, text: str) -> Printed | None:
+    if _JAPANESE_NAME[0] not in text:
+        return None  # most releases: no line to look at
     for number, line in enumerate(document.lines, start=1):
         if _JAPANESE_NAME[0] in line and _JAPANESE_NAME in line.replace(" ", ""):  # the name may be spaced out
             return Printed(_JAPANESE_NAME, document.name, number)
     return None
 
 
-def _file_number(document: Document) -> Printed | None:
+def _file_number(document: Document, text: str) -> Printed | None:
+    if "Commission File Number" not in text:
+        return None  # most releases: no line to look at
     lines = document.lines
     for index, line in enumerate(lines):
         if "Commission File Number" in line:
@@ -81,8 +85,11 @@ def _file_number(document: Document) -> Printed | None:
 def read_cover(documents: tuple[Document, ...]) -> tuple[Cover, list[Finding]]:
     """The cover of a release from its primary document (the file number from any of its documents)."""
     primary = documents[0]
-    file_number = next((found for d in documents if (found := _file_number(d))), None)
-    registrant_ja = _japanese_name(primary)
+    # Each document's text in one string: most searches find nothing, and a string is searched at C speed.
+    texts = ["\n".join(d.lines) for d in documents]
+    numbers = (_file_number(d, text) for d, text in zip(documents, texts, strict=True))
+    file_number = next((found for found in numbers if found), None)
+    registrant_ja = _japanese_name(primary, texts[0])
     dateline = _dateline(primary)
     if dateline is None:
         message = "no 'Tokyo ..., <date> - Internet Initiative Japan Inc.' dateline"
@@ -107,12 +114,12 @@ def read_cover(documents: tuple[Document, ...]) -> tuple[Cover, list[Finding]]:
         return cover, [
             Finding("source.cover-missing", "the dateline names no exchange and ticker", primary.name, number)
         ]
-    return cover, _other_tickers(primary, cover)
+    return cover, _other_tickers(primary, texts[0], cover)
 
 
-def _other_tickers(document: Document, cover: Cover) -> list[Finding]:
+def _other_tickers(document: Document, text: str, cover: Cover) -> list[Finding]:
     """A ticker printed elsewhere in the release that is not the dateline's."""
-    if cover.symbol is None:
+    if cover.symbol is None or ("Nasdaq:" not in text and "NASDAQ:" not in text):
         return []
     findings = []
     for number, line in enumerate(document.lines, start=1):

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from generator.findings import Finding
 
@@ -62,9 +63,11 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Period:
-    """A reporting period: ``months`` up to ``end`` (0 months: the instant ``end``)."""
+class Period(NamedTuple):
+    """A reporting period: ``months`` up to ``end`` (0 months: the instant ``end``).
+
+    A named tuple: figures are grouped and paired by period, and a tuple hashes in C.
+    """
 
     end: date
     months: int = 0
@@ -84,9 +87,12 @@ class Period:
         return f"at {self.end}" if self.is_instant else f"{self.months}M to {self.end}"
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One printed cell; ``col`` is its position on the line (0 is the label)."""
+class Cell(NamedTuple):
+    """One printed cell; ``col`` is its position on the line (0 is the label).
+
+    A named tuple, not a frozen dataclass: a release prints some 650 cells, and a tuple
+    is built in C where a frozen dataclass sets each of its seven fields through ``object.__setattr__``.
+    """
 
     text: str
     kind: CellKind
@@ -98,6 +104,12 @@ class Cell:
 
 
 BLANK = Cell("", CellKind.BLANK)
+
+
+# Module names for enum members tested in loops: with a metaclass defining __getattr__ (3.11's EnumType),
+# every ``CellKind.BLANK`` is a slow attribute look-up.
+_BLANK_KIND = CellKind.BLANK
+_PERIOD_ROLES = (ColumnRole.JPY, ColumnRole.QUARTER, ColumnRole.FORECAST)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +132,8 @@ class Excluded:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """A table row: label as printed (markers removed) and one cell per column."""
+class Row(NamedTuple):
+    """A table row: label as printed (markers removed) and one cell per column (a named tuple, as :class:`Cell`)."""
 
     line: int
     label: str
@@ -134,12 +145,11 @@ class Row:
     @property
     def has_figures(self) -> bool:
         """Whether any cell prints something (a figure, a dash, n/a, garbage)."""
-        return any(cell.kind is not CellKind.BLANK for cell in self.cells)
+        return any(cell.kind is not _BLANK_KIND for cell in self.cells)
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
-    """A numbered note printed under a table."""
+class Note(NamedTuple):
+    """A numbered note printed under a table (a named tuple: footnotes key their links on notes, and it hashes in C)."""
 
     number: str
     text: str
@@ -181,8 +191,7 @@ class Table:
     @property
     def periods(self) -> tuple[Period, ...]:
         """The periods of the JPY (or quarter) columns, in column order."""
-        roles = (ColumnRole.JPY, ColumnRole.QUARTER, ColumnRole.FORECAST)
-        return tuple(c.period for c in self.columns if c.role in roles and c.period)
+        return tuple(c.period for c in self.columns if c.role in _PERIOD_ROLES and c.period)
 
     @property
     def key(self) -> tuple[StatementKind, int, tuple[Period, ...]]:
@@ -236,7 +245,7 @@ class Document:
     path: Path
     tables: tuple[Table, ...]
     unreadable: tuple[UnreadableTable, ...]
-    rates: tuple[Rate, ...]
+    rates: tuple[Rate, ...]  # the rates its statements' notes state, in document order
     findings: tuple[Finding, ...] = ()
     form_6k: bool = False
     line_count: int = 0

@@ -39,6 +39,7 @@ _QUARTER_WORDS = re.compile(r"(\d)\s*(?:st|nd|rd|th)\s+Quarter\s+of\s+the\s+Fisc
 _QUARTER_JA = re.compile(r"(\d{4})\s*年度\s*第\s*(\d)\s*四半期")
 _CHANGE = re.compile(r"%\s*change|\bYoY\b|\bQoQ\b|Chg|前年同期比|前期比", re.IGNORECASE)
 _TITLE = re.compile(r"^\s*(?:#+\s*)?(?:Table\s+\d+\s*\.|表\s*\d+\s*[.．])\s*", re.IGNORECASE)
+_TITLE_STARTS = frozenset("#Tt表")  # what a title starts with after spaces
 _UNITS = (
     ("millions", re.compile(r"JPY\s*i\s*n\s*millions|百万円", re.IGNORECASE)),
     ("gbps", re.compile(r"Gbps|Giga\s+bits\s+per\s+second", re.IGNORECASE)),
@@ -51,7 +52,9 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 def is_table_title(text: str) -> bool:
     """``Table 3. Contracted Bandwidth`` or ``表 3. 契約帯域数の総和``."""
-    return bool(_TITLE.match(strip_markup(text)))
+    text = strip_markup(text)
+    # Asked of every tab-separated line: the pattern runs only where a title may start.
+    return text.lstrip()[:1] in _TITLE_STARTS and _TITLE.match(text) is not None
 
 
 def quarter_period(text: str) -> Period | None:

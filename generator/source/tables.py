@@ -46,6 +46,7 @@ _NOTE_EN = re.compile(r"^\s*Note\s*\(\s*(\d+)\s*\)\s*:?\s*(.*)$")
 _NOTE_JA = re.compile(r"^\s*注記\s*[(（]\s*(\d+)\s*[)）]\s*[:：]?\s*(.*)$")
 _APPENDIX = re.compile(r"\s*Appendix\s+\d+\s*$")
 _STOP = re.compile(r"^\s*(Appendix\s+\d+|INTERNET INITIATIVE JAPAN|株式会社)")
+_LETTER = re.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -139,10 +140,16 @@ def _role(text: str) -> ColumnRole | None:
     return None
 
 
+def _may_name_currency(text: str) -> bool:
+    """Whether a cell may read as USD or JPY: an ASCII cell without a letter (a figure, a dash) cannot."""
+    return not text.isascii() or _LETTER.search(text) is not None
+
+
 def _role_row(rows: list[list[str]]) -> int | None:
     best, best_count = None, 0
     for index, cells in enumerate(rows[:_ROLE_SEARCH_ROWS]):
-        roles = [_role(c) for c in cells[1:] if c.strip()]
+        # Only USD and JPY columns count, and most cells of the first rows are figures: reading a role is costly.
+        roles = [_role(c) for c in cells[1:] if _may_name_currency(c)]
         count = sum(1 for r in roles if r in (ColumnRole.USD, ColumnRole.JPY))
         if ColumnRole.JPY in roles and count > best_count:
             best, best_count = index, count
@@ -228,11 +235,12 @@ def rows_of(
 
 def _check_columns_filled(reading: _Reading, columns: tuple[Column, ...], rows: list[Row], line: int) -> None:
     """A column the header declares but no row fills: the table lost it (a truncated or damaged copy)."""
+    blank = CellKind.BLANK  # a local name: a member look-up on 3.11's EnumType is slow, and this runs per cell
     for position, column in enumerate(columns):
         if (
             column.role in (ColumnRole.USD, ColumnRole.JPY)
             and rows
-            and all(row.cells[position].kind is CellKind.BLANK for row in rows)
+            and all(row.cells[position].kind is blank for row in rows)
         ):
             reading.problem("source.column-empty", f"no row prints a figure in the {column.header} column", line)
 
@@ -298,7 +306,8 @@ def read_table(
             title.kind, months or 0, title.language, start + 1, "no tab-separated table before the next statement"
         )
     end = _tab_run(lines, first)
-    raw_rows = [lines[i].split("\t") for i in range(first, end)]
+    # The header: the role row is among the first lines (the body is split again, row by row).
+    raw_rows = [lines[i].split("\t") for i in range(first, min(end, first + _ROLE_SEARCH_ROWS))]
     role_index = _role_row(raw_rows)
     if role_index is None:
         return UnreadableTable(title.kind, months or 0, title.language, first + 1, "no USD/JPY column header")

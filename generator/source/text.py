@@ -75,6 +75,7 @@ _MARKERS = re.compile(
 # A character every marker form starts with or holds: without one, a label has no marker.
 _MARKER_CHARS = re.compile(r"[\^⁽(¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _LEADING_JUNK = re.compile(r"^[\-_\]\[·•|]+(?:\s+|$)")
+_JUNK_STARTS = frozenset("-_][·•|")
 _CONFUSABLES = str.maketrans({"Р": "P", "Ү": "Y", "О": "O", "С": "C", "А": "A", "Е": "E", "Т": "T", "Х": "X"})
 
 
@@ -102,11 +103,14 @@ _LEADING_MARKER = re.compile(
         )""",
     re.VERBOSE,
 )
+_MARKER_STARTS = frozenset("^⁽(¹²³⁴⁵⁶⁷⁸⁹⁰")  # what each form of a leading marker starts with
 
 
 def leading_marker(raw: str) -> tuple[str, str] | None:
     """A footnote line's marker and text: ``^(*1) IIJ FiberAccess/F is ...``."""
     text = strip_markup(raw).strip()
+    if text[:1] not in _MARKER_STARTS:
+        return None  # most lines: the pattern is run on every line outside the tables
     match = _LEADING_MARKER.match(text)
     if not match:
         return None
@@ -119,7 +123,8 @@ def leading_marker(raw: str) -> tuple[str, str] | None:
 def clean_label(raw: str) -> tuple[str, tuple[str, ...]]:
     """A row label without markup, leading OCR specks or markers."""
     text = strip_markup(raw).strip()
-    text = _LEADING_JUNK.sub("", text).strip()
+    if text[:1] in _JUNK_STARTS:  # most labels start with a letter: no need to run the pattern
+        text = _LEADING_JUNK.sub("", text).strip()
     return split_markers(text)
 
 
