@@ -225,26 +225,28 @@ def account(documents: Iterable[Document], mapped: dict[str, MappedRelease]) -> 
         primary = release.release.primary.name if release else document.name
         ledger = _ledger(document, release, primary)
         unaccounted = _UNEXPLAINED if release is not None and release.instance is not None else _UNBUILT
-        printed_cells = census(document)
-        for printed in printed_cells:
+        printed_facts = []
+        for printed in census(document):
             file, line, cell, text = printed
-            became = ledger.facts.get((line, cell))
+            key = (line, cell)
+            became = ledger.facts.get(key)
             if became:
                 entries += [_entry(printed + outcome) for outcome in became.values()]
+                printed_facts.append(key)
                 continue
-            outcome = ledger.reasons.get((line, cell)) or ledger.lines.get(line) or unaccounted
+            outcome = ledger.reasons.get(key) or ledger.lines.get(line) or unaccounted
             entries.append(_entry(printed + outcome))
             if outcome is _UNEXPLAINED:
                 message = f"cell {cell} prints {text!r}, which is neither a fact nor excluded"
                 findings.append(Finding("coverage.unexplained", message, file, line))
-        entries += _supplied(document, ledger, {(p[1], p[2]) for p in printed_cells})
+        entries += _supplied(document, ledger, printed_facts)
     return entries, findings
 
 
-def _supplied(document: Document, ledger: _Ledger, census_keys: set[tuple[int, int]]) -> list[Entry]:
-    """Facts of cells the source leaves blank and an erratum fills (from a ghost line, say)."""
+def _supplied(document: Document, ledger: _Ledger, printed: list[tuple[int, int]]) -> list[Entry]:
+    """Facts of cells the source leaves blank (not ``printed``) and an erratum fills (from a ghost line, say)."""
     entries = []
-    for key in sorted(set(ledger.facts) - census_keys):
+    for key in sorted(ledger.facts.keys() - printed):
         figure = ledger.figures[key]
         printed = (document.name, *key, figure.cell.text)
         detail = f"erratum: {figure.resolved.row.erratum}"
