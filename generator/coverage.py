@@ -21,7 +21,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from generator.csvtext import csv_text
+from generator.csvtext import csv_field, csv_lines
 from generator.findings import Finding
 from generator.instance.model import Fact
 from generator.mapping.figures import Figure
@@ -243,10 +243,10 @@ def account(documents: Iterable[Document], mapped: dict[str, MappedRelease]) -> 
     return entries, findings
 
 
-def _supplied(document: Document, ledger: _Ledger, printed: list[tuple[int, int]]) -> list[Entry]:
-    """Facts of cells the source leaves blank (not ``printed``) and an erratum fills (from a ghost line, say)."""
+def _supplied(document: Document, ledger: _Ledger, claimed: list[tuple[int, int]]) -> list[Entry]:
+    """Facts of cells the source leaves blank (no census cell ``claimed``) and an erratum fills (from a ghost line)."""
     entries = []
-    for key in sorted(ledger.facts.keys() - printed):
+    for key in sorted(ledger.facts.keys() - claimed):
         figure = ledger.figures[key]
         printed = (document.name, *key, figure.cell.text)
         detail = f"erratum: {figure.resolved.row.erratum}"
@@ -275,20 +275,25 @@ def csv_chunks(entries: Iterable[Entry]) -> dict[str, bytes]:
     by_file: dict[str, list[Entry]] = {}
     for entry in entries:
         by_file.setdefault(entry.file, []).append(entry)
-    chunks = {}
-    for file, found in by_file.items():
-        rows = [_row(entry) for entry in sorted(found, key=_figure_then_fact)]
-        chunks[file] = zlib.compress(csv_text(rows, "\n").encode("utf-8"), 1)
-    return chunks
+    return {file: zlib.compress(_rows(file, found).encode("utf-8"), 1) for file, found in by_file.items()}
 
 
-_figure_then_fact = itemgetter(0, 1, 2, 3, 7)  # file, line, cell, printed; fact
+_figure_then_fact = itemgetter(1, 2, 3, 7)  # line, cell, printed; fact
+_outcome = itemgetter(slice(4, None))  # status, reason, detail, fact, concept, context, unit
+_END = "\n"  # coverage.csv's line terminator
 
 
-def _row(entry: Entry) -> tuple[str, ...]:
-    """A ``coverage.csv`` row: the printed figure, then what became of it."""
-    file, line, cell = entry[:3]
-    return (file, str(line), str(cell), *entry[3:])
+def _rows(file: str, entries: list[Entry]) -> str:
+    """One file's rows of ``coverage.csv`` as ``csv.writer`` writes them, by figure, then fact.
+
+    Each outcome is written once: a fact's serves its printings, an
+    exclusion's the dozens of cells a heading or a duplicate table holds.
+    """
+    entries = sorted(entries, key=_figure_then_fact)
+    outcomes = list(dict.fromkeys(map(_outcome, entries)))
+    written = dict(zip(outcomes, csv_lines(outcomes, _END), strict=True))
+    file = csv_field(file, _END)
+    return "".join([f"{file},{e.line},{e.cell},{csv_field(e.printed, _END)},{written[e[4:]]}\n" for e in entries])
 
 
 def coverage_csv(chunks: dict[str, bytes]) -> Iterator[bytes]:
