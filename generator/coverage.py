@@ -155,7 +155,11 @@ def _table_cells(table: Table, ledger: _Ledger, reason: Reason | None, detail: s
     for line in range(table.title_line, first_row):  # a line skipped among the rows stays unexplained
         ledger.explain_line(line, heading)
     duplicate = _excluded(reason, detail) if reason is not None else None
-    derived = [_excluded(Reason.DERIVED, c.header) if c.role is ColumnRole.PERCENT else None for c in table.columns]
+    derived = [  # each percentage column's position and outcome: only their cells are explained here
+        (position, _excluded(Reason.DERIVED, column.header))
+        for position, column in enumerate(table.columns)
+        if column.role is ColumnRole.PERCENT
+    ]
     for row in table.rows:
         values = [cell.col for cell in row.cells if cell.col > 0]
         if not values:  # the column-role row, its label a heading ("Revenues:")
@@ -163,10 +167,13 @@ def _table_cells(table: Table, ledger: _Ledger, reason: Reason | None, detail: s
         label = _excluded(Reason.LABEL, row.label)
         for position in range(min(values, default=1)):
             ledger.explain(row.line, position, label)
-        for percent, cell in zip(derived, row.cells, strict=True):
-            if duplicate is not None:
+        if duplicate is not None:
+            for cell in row.cells:
                 ledger.explain(row.line, cell.col, duplicate)
-            elif percent is not None and cell.kind is not CellKind.BLANK:
+            continue
+        for position, percent in derived:
+            cell = row.cells[position]
+            if cell.kind is not CellKind.BLANK:
                 ledger.explain(row.line, cell.col, percent)
     for excluded in table.excluded:
         ledger.explain(excluded.line, excluded.col, _excluded(Reason.ERRATUM, excluded.reason))
@@ -225,16 +232,17 @@ def account(documents: Iterable[Document], mapped: dict[str, MappedRelease]) -> 
         primary = release.release.primary.name if release else document.name
         ledger = _ledger(document, release, primary)
         unaccounted = _UNEXPLAINED if release is not None and release.instance is not None else _UNBUILT
+        facts, reasons, lines = ledger.facts, ledger.reasons, ledger.lines
         printed_facts = []
         for printed in census(document):
             file, line, cell, text = printed
             key = (line, cell)
-            became = ledger.facts.get(key)
+            became = facts.get(key)
             if became:
                 entries += [_entry(printed + outcome) for outcome in became.values()]
                 printed_facts.append(key)
                 continue
-            outcome = ledger.reasons.get(key) or ledger.lines.get(line) or unaccounted
+            outcome = reasons.get(key) or lines.get(line) or unaccounted
             entries.append(_entry(printed + outcome))
             if outcome is _UNEXPLAINED:
                 message = f"cell {cell} prints {text!r}, which is neither a fact nor excluded"
