@@ -17,11 +17,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from operator import attrgetter
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from generator.csvtext import csv_text
+from generator.csvtext import csv_field, csv_lines
 from generator.findings import Finding
 from generator.instance.model import Fact
 from generator.mapping.figures import Figure
@@ -57,24 +57,24 @@ class Reason(StrEnum):
     RELEASE_FAILED = "the release has errors; no instance was written"
 
 
-class Printed(NamedTuple):
-    """A figure as printed: tab cell ``cell`` (0 is the label) or, on a scrambled line, word ``cell``."""
+# A figure as printed: file, line, cell (tab cell ``cell``, 0 being the label; or a scrambled line's word), text.
+Printed = tuple[str, int, int, str]
+# What became of it: status, reason, detail, and the fact's id, concept, context and unit ids.
+Outcome = tuple[Status, str, str, str, str, str, str]
+
+
+class Entry(NamedTuple):
+    """One printed figure and what became of it (one entry per fact it became): a row of ``coverage.csv``.
+
+    Plain strings for the fact (its id, concept, context and unit ids), so
+    an entry is a printed figure followed by its outcome: a release has ~700
+    entries, and a tuple is cheap to make.
+    """
 
     file: str
     line: int
     cell: int
-    text: str
-
-
-class Entry(NamedTuple):
-    """One printed figure and what became of it (one entry per fact it became).
-
-    Plain strings for the fact (its id, concept, context and unit ids): a
-    thousand-release build sends hundreds of thousands of these between
-    processes, and tuples of strings travel fast.
-    """
-
-    printed: Printed
+    printed: str
     status: Status
     reason: str = ""
     detail: str = ""
@@ -84,17 +84,28 @@ class Entry(NamedTuple):
     unit: str = ""
 
 
-def fact_entry(printed: Printed, fact: Fact, reason: str = "", detail: str = "") -> Entry:
-    """The entry of a figure that became ``fact``."""
+_entry = Entry._make  # an entry from a printed figure and its outcome: (*printed, *outcome)
+
+
+def _excluded(reason: str, detail: str = "") -> Outcome:
+    return (Status.EXCLUDED, reason, detail, "", "", "", "")
+
+
+def _became(fact: Fact, reason: str = "", detail: str = "") -> Outcome:
+    """The outcome of a figure that became ``fact``."""
     unit = fact.unit.id if fact.unit else ""
-    return Entry(printed, Status.FACT, reason, detail, fact.id, fact.concept, fact.context.id, unit)
+    return (Status.FACT, reason, detail, fact.id, fact.concept, fact.context.id, unit)
+
+
+_UNBUILT: Outcome = (Status.UNBUILT, Reason.RELEASE_FAILED, "", "", "", "", "")
+_UNEXPLAINED: Outcome = (Status.UNEXPLAINED, "", "", "", "", "", "")
 
 
 def census(document: Document) -> list[Printed]:
     """Every digit-bearing tab cell, and every figure of a scrambled statement's lines."""
     raw_lines, name = document.printed, document.name
     found = [
-        Printed(name, number, cell, text.strip())
+        (name, number, cell, text.strip())
         for number, line in enumerate(raw_lines, start=1)
         if "\t" in line
         for cell, text in enumerate(line.split("\t"))
@@ -102,7 +113,7 @@ def census(document: Document) -> list[Printed]:
     ]
     for number in scrambled_lines(document):
         words = raw_lines[number - 1].split()
-        found += [Printed(name, number, cell, word) for cell, word in enumerate(words) if has_digit(word)]
+        found += [(name, number, cell, word) for cell, word in enumerate(words) if has_digit(word)]
     return found
 
 
@@ -122,39 +133,50 @@ def scrambled_lines(document: Document) -> list[int]:
 
 @dataclass
 class _Ledger:
-    """Explanations by (line, cell) for one document."""
+    """Outcomes by (line, cell) for one document, each made once and shared by the cells it explains."""
 
-    facts: dict[tuple[int, int], list[Fact]]
+    facts: dict[tuple[int, int], dict[str, Outcome]]  # each fact a cell became, by its id, first seen first
     figures: dict[tuple[int, int], Figure]  # one figure per cell, for cells only an erratum fills
-    reasons: dict[tuple[int, int], tuple[str, str]]
-    lines: dict[int, tuple[str, str]]  # whole lines: headings, excluded runs, scrambled statements
+    reasons: dict[tuple[int, int], Outcome]
+    lines: dict[int, Outcome]  # whole lines: headings, excluded runs, scrambled statements
 
-    def explain(self, line: int, cell: int, reason: str, detail: str = "") -> None:
-        self.reasons.setdefault((line, cell), (reason, detail))
+    def explain(self, line: int, cell: int, outcome: Outcome) -> None:
+        self.reasons.setdefault((line, cell), outcome)
 
-    def explain_line(self, line: int, reason: str, detail: str = "") -> None:
-        self.lines.setdefault(line, (reason, detail))
+    def explain_line(self, line: int, outcome: Outcome) -> None:
+        self.lines.setdefault(line, outcome)
 
 
 def _table_cells(table: Table, ledger: _Ledger, reason: Reason | None, detail: str) -> None:
     """Headings, labels and percentage columns of a table; every cell when it is a duplicate (``reason``)."""
+    described = table.describe()
     first_row = min((row.line for row in table.rows), default=table.last_line + 1)
+    heading = _excluded(Reason.HEADING, described)
     for line in range(table.title_line, first_row):  # a line skipped among the rows stays unexplained
-        ledger.explain_line(line, Reason.HEADING, table.describe())
-    percent = [column.header if column.role is ColumnRole.PERCENT else None for column in table.columns]  # once a table
+        ledger.explain_line(line, heading)
+    duplicate = _excluded(reason, detail) if reason is not None else None
+    derived = [  # each percentage column's position and outcome: only their cells are explained here
+        (position, _excluded(Reason.DERIVED, column.header))
+        for position, column in enumerate(table.columns)
+        if column.role is ColumnRole.PERCENT
+    ]
     for row in table.rows:
         values = [cell.col for cell in row.cells if cell.col > 0]
         if not values:  # the column-role row, its label a heading ("Revenues:")
-            ledger.explain_line(row.line, Reason.HEADING, f"column headings of {table.describe()}")
+            ledger.explain_line(row.line, _excluded(Reason.HEADING, f"column headings of {described}"))
+        label = _excluded(Reason.LABEL, row.label)
         for position in range(min(values, default=1)):
-            ledger.explain(row.line, position, Reason.LABEL, row.label)
-        for header, cell in zip(percent, row.cells, strict=True):
-            if reason is not None:
-                ledger.explain(row.line, cell.col, reason, detail)
-            elif header is not None and cell.kind is not CellKind.BLANK:
-                ledger.explain(row.line, cell.col, Reason.DERIVED, header)
+            ledger.explain(row.line, position, label)
+        if duplicate is not None:
+            for cell in row.cells:
+                ledger.explain(row.line, cell.col, duplicate)
+            continue
+        for position, percent in derived:
+            cell = row.cells[position]
+            if cell.kind is not CellKind.BLANK:
+                ledger.explain(row.line, cell.col, percent)
     for excluded in table.excluded:
-        ledger.explain(excluded.line, excluded.col, Reason.ERRATUM, excluded.reason)
+        ledger.explain(excluded.line, excluded.col, _excluded(Reason.ERRATUM, excluded.reason))
 
 
 def _ledger(document: Document, mapped: MappedRelease | None, primary: str) -> _Ledger:
@@ -162,14 +184,16 @@ def _ledger(document: Document, mapped: MappedRelease | None, primary: str) -> _
     if mapped is not None and mapped.instance is not None:
         kept = {id(f) for d in mapped.drafts for f in d.figures}
         for draft in mapped.drafts:
+            became = _became(draft.fact)
             for figure in draft.figures:
                 if figure.table.file == name:
                     key = (figure.resolved.row.line, figure.cell.col)
-                    ledger.facts.setdefault(key, []).append(draft.fact)
+                    ledger.facts.setdefault(key, {}).setdefault(draft.fact.id, became)
                     ledger.figures[key] = figure
         for figure in mapped.figures:
             if id(figure) not in kept and figure.table.file == name:
-                ledger.explain(figure.resolved.row.line, figure.cell.col, Reason.PRINTED_TWICE, _twice(figure, mapped))
+                twice = _excluded(Reason.PRINTED_TWICE, _twice(figure, mapped))
+                ledger.explain(figure.resolved.row.line, figure.cell.col, twice)
     for table in document.tables:
         if name != primary:
             _table_cells(table, ledger, Reason.COPY, f"{table.describe()} repeats {primary}")
@@ -178,13 +202,14 @@ def _ledger(document: Document, mapped: MappedRelease | None, primary: str) -> _
         else:
             _table_cells(table, ledger, None, "")
     for excluded in document.excluded:
-        ledger.explain(excluded.line, excluded.col, Reason.ERRATUM, excluded.reason)
+        ledger.explain(excluded.line, excluded.col, _excluded(Reason.ERRATUM, excluded.reason))
     for run in document.runs:
         if run.reason:
+            declared = _excluded(Reason.DECLARED, run.reason)
             for line in range(run.first_line, run.last_line + 1):
-                ledger.explain_line(line, Reason.DECLARED, run.reason)
+                ledger.explain_line(line, declared)
     for line in scrambled_lines(document):
-        ledger.explain_line(line, Reason.SCRAMBLED, f"{document.name}:{line}")
+        ledger.explain_line(line, _excluded(Reason.SCRAMBLED, f"{document.name}:{line}"))
     return ledger
 
 
@@ -206,59 +231,46 @@ def account(documents: Iterable[Document], mapped: dict[str, MappedRelease]) -> 
         release = mapped.get(document.name)
         primary = release.release.primary.name if release else document.name
         ledger = _ledger(document, release, primary)
-        built = release is not None and release.instance is not None
-        printed_cells = census(document)
-        for printed in printed_cells:
-            key = (printed.line, printed.cell)
-            facts = ledger.facts.get(key, [])
-            if facts:
-                entries += [fact_entry(printed, fact) for fact in _distinct(facts)]
+        unaccounted = _UNEXPLAINED if release is not None and release.instance is not None else _UNBUILT
+        facts, reasons, lines = ledger.facts, ledger.reasons, ledger.lines
+        printed_facts = []
+        for printed in census(document):
+            file, line, cell, text = printed
+            key = (line, cell)
+            became = facts.get(key)
+            if became:
+                entries += [_entry(printed + outcome) for outcome in became.values()]
+                printed_facts.append(key)
                 continue
-            explained = ledger.reasons.get(key) or ledger.lines.get(printed.line)
-            if explained:
-                entries.append(Entry(printed, Status.EXCLUDED, *explained))
-            elif not built:
-                entries.append(Entry(printed, Status.UNBUILT, Reason.RELEASE_FAILED))
-            else:
-                entries.append(Entry(printed, Status.UNEXPLAINED))
-                message = f"cell {printed.cell} prints {printed.text!r}, which is neither a fact nor excluded"
-                findings.append(Finding("coverage.unexplained", message, printed.file, printed.line))
-        entries += _supplied(document, ledger, {(p.line, p.cell) for p in printed_cells})
+            outcome = reasons.get(key) or lines.get(line) or unaccounted
+            entries.append(_entry(printed + outcome))
+            if outcome is _UNEXPLAINED:
+                message = f"cell {cell} prints {text!r}, which is neither a fact nor excluded"
+                findings.append(Finding("coverage.unexplained", message, file, line))
+        entries += _supplied(document, ledger, printed_facts)
     return entries, findings
 
 
-def _distinct(facts: list[Fact]) -> Iterable[Fact]:
-    """Each fact once, in order (by id: hashing a whole fact costs more than the rest of the census)."""
-    if len(facts) == 1:
-        return facts
-    distinct: dict[str, Fact] = {}
-    for fact in facts:
-        distinct.setdefault(fact.id, fact)
-    return distinct.values()
-
-
-def _supplied(document: Document, ledger: _Ledger, census_keys: set[tuple[int, int]]) -> list[Entry]:
-    """Facts of cells the source leaves blank and an erratum fills (from a ghost line, say)."""
+def _supplied(document: Document, ledger: _Ledger, claimed: list[tuple[int, int]]) -> list[Entry]:
+    """Facts of cells the source leaves blank (no census cell ``claimed``) and an erratum fills (from a ghost line)."""
     entries = []
-    for key in sorted(set(ledger.facts) - census_keys):
+    for key in sorted(ledger.facts.keys() - claimed):
         figure = ledger.figures[key]
-        printed = Printed(document.name, key[0], key[1], figure.cell.text)
+        printed = (document.name, *key, figure.cell.text)
         detail = f"erratum: {figure.resolved.row.erratum}"
-        entries += [fact_entry(printed, fact, Reason.SUPPLIED, detail) for fact in _distinct(ledger.facts[key])]
+        supplied = (Status.FACT, Reason.SUPPLIED, detail)
+        entries += [_entry(printed + supplied + outcome[3:]) for outcome in ledger.facts[key].values()]
     return entries
 
 
 def prose_entries(mapped: Iterable[MappedRelease]) -> list[Entry]:
     """The facts curated prose states (``cell`` 0: a sentence, not a table cell)."""
     return [
-        fact_entry(Printed(source.file, source.line, 0, str(fact.value)), fact, "prose")
+        _entry((source.file, source.line, 0, str(fact.value)) + _became(fact, "prose"))
         for release in mapped
         for fact in release.prose
         for source in fact.sources[:1]
     ]
-
-
-_HEADER = ("file", "line", "cell", "printed", "status", "reason", "detail", "fact", "concept", "context", "unit")
 
 
 def csv_chunks(entries: Iterable[Entry]) -> dict[str, bytes]:
@@ -270,23 +282,31 @@ def csv_chunks(entries: Iterable[Entry]) -> dict[str, bytes]:
     """
     by_file: dict[str, list[Entry]] = {}
     for entry in entries:
-        by_file.setdefault(entry.printed.file, []).append(entry)
-    chunks = {}
-    for file, found in by_file.items():
-        rows = [_row(entry) for entry in sorted(found, key=attrgetter("printed", "fact"))]
-        chunks[file] = zlib.compress(csv_text(rows, "\n").encode("utf-8"), 1)
-    return chunks
+        by_file.setdefault(entry.file, []).append(entry)
+    return {file: zlib.compress(_rows(file, found).encode("utf-8"), 1) for file, found in by_file.items()}
 
 
-def _row(entry: Entry) -> tuple[str, ...]:
-    """A ``coverage.csv`` row: the printed figure, then what became of it."""
-    file, line, cell, text = entry.printed
-    return (file, str(line), str(cell), text, *entry[1:])
+_figure_then_fact = itemgetter(1, 2, 3, 7)  # line, cell, printed; fact
+_outcome = itemgetter(slice(4, None))  # status, reason, detail, fact, concept, context, unit
+_END = "\n"  # coverage.csv's line terminator
+
+
+def _rows(file: str, entries: list[Entry]) -> str:
+    """One file's rows of ``coverage.csv`` as ``csv.writer`` writes them, by figure, then fact.
+
+    Each outcome is written once: a fact's serves its printings, an
+    exclusion's the dozens of cells a heading or a duplicate table holds.
+    """
+    entries = sorted(entries, key=_figure_then_fact)
+    outcomes = list(dict.fromkeys(map(_outcome, entries)))
+    written = dict(zip(outcomes, csv_lines(outcomes, _END), strict=True))
+    file = csv_field(file, _END)
+    return "".join([f"{file},{e.line},{e.cell},{csv_field(e.printed, _END)},{written[e[4:]]}\n" for e in entries])
 
 
 def coverage_csv(chunks: dict[str, bytes]) -> Iterator[bytes]:
     """``coverage.csv``, in parts: one row per printed figure and fact, by file and line."""
-    yield (",".join(_HEADER) + "\n").encode("utf-8")
+    yield (",".join(Entry._fields) + "\n").encode("utf-8")
     for file in sorted(chunks):
         yield zlib.decompress(chunks[file])
 
@@ -295,7 +315,7 @@ def read_coverage(path: Path) -> list[Entry]:
     """``coverage.csv`` read back as entries (for tests and for anyone auditing a build)."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))[1:]
-    return [Entry(Printed(row[0], int(row[1]), int(row[2]), row[3]), Status(row[4]), *row[5:]) for row in rows]
+    return [Entry(row[0], int(row[1]), int(row[2]), row[3], Status(row[4]), *row[5:]) for row in rows]
 
 
 @dataclass(frozen=True)
@@ -320,9 +340,9 @@ class Tally:
 
 def tally(entries: Iterable[Entry]) -> Tally:
     """Count printed figures (a range cell is one figure, though it is two facts)."""
-    by_figure: dict[Printed, Entry] = {}
+    by_figure: dict[tuple[object, ...], Entry] = {}
     for entry in entries:
-        by_figure.setdefault(entry.printed, entry)
+        by_figure.setdefault(entry[:4], entry)  # file, line, cell, printed
     statuses = Counter(e.status for e in by_figure.values())
     excluded = Counter(e.reason for e in by_figure.values() if e.status is Status.EXCLUDED)
     return Tally(
@@ -334,7 +354,7 @@ def tally_by_file(entries: Iterable[Entry]) -> dict[str, Tally]:
     """A tally per source file."""
     by_file: dict[str, list[Entry]] = {}
     for entry in entries:
-        by_file.setdefault(entry.printed.file, []).append(entry)
+        by_file.setdefault(entry.file, []).append(entry)
     return {file: tally(found) for file, found in by_file.items()}
 
 

@@ -4,6 +4,8 @@
 about 1.5 us a row of coverage.csv.  Most of our rows need no quoting or
 only quote fields holding a comma (``"9,528,307"``): those are joined here.
 A row holding a quote or a line break goes through ``csv.writer`` itself.
+Writers that write a piece shared by many rows once (coverage.csv's
+outcomes) assemble lines from ``csv_lines`` and ``csv_field``.
 """
 
 from __future__ import annotations
@@ -15,16 +17,29 @@ from collections.abc import Iterable, Sequence
 
 def csv_text(rows: Iterable[Sequence[str]], lineterminator: str) -> str:
     """The rows as ``csv.writer(..., lineterminator=lineterminator).writerows(rows)`` writes them."""
+    lines = csv_lines(rows, lineterminator)
+    return lineterminator.join(lines) + lineterminator if lines else ""
+
+
+def csv_lines(rows: Iterable[Sequence[str]], lineterminator: str) -> list[str]:
+    """Each row as ``csv.writer(..., lineterminator=lineterminator)`` writes it, without the line terminator."""
     if lineterminator not in ("\n", "\r\n"):
         raise ValueError(f"line terminator {lineterminator!r}: csv would quote fields holding it")
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator=lineterminator)
+    lines = []
     for row in rows:
         line = ",".join(row)
         if not line or '"' in line or "\n" in line or "\r" in line:  # csv writes a lone empty field as ""
-            writer.writerow(row)
-            continue
-        if line.count(",") != len(row) - 1:  # a field holds a comma: csv quotes that field
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator=lineterminator).writerow(row)
+            line = buffer.getvalue()[: -len(lineterminator)]
+        elif line.count(",") != len(row) - 1:  # a field holds a comma: csv quotes that field
             line = ",".join([f'"{field}"' if "," in field else field for field in row])
-        buffer.write(line + lineterminator)
-    return buffer.getvalue()
+        lines.append(line)
+    return lines
+
+
+def csv_field(text: str, lineterminator: str) -> str:
+    """One field as ``csv.writer(..., lineterminator=lineterminator)`` writes it in a row of several."""
+    if '"' in text or "\n" in text or "\r" in text:
+        return csv_lines([[text]], lineterminator)[0]  # not empty: quoted as in any row
+    return f'"{text}"' if "," in text else text

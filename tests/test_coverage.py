@@ -22,7 +22,7 @@ def _rows(built: Built) -> list[dict[str, str]]:
 
 def test_no_printed_figure_is_unexplained(built: Built) -> None:
     entries = read_coverage(built.folder / COVERAGE_FILE)
-    assert {e.printed.file for e in entries} == {path.name for path in SOURCES.values()}
+    assert {e.file for e in entries} == {path.name for path in SOURCES.values()}
     assert [e for e in entries if e.status is not Status.FACT and e.status is not Status.EXCLUDED] == []
     assert built.findings("coverage.unexplained") == []
 
@@ -80,7 +80,7 @@ def test_a_figure_no_table_claims_is_an_error() -> None:
     document = Document(Path("x.txt"), (), (), (), printed=printed)
     mapped = MappedRelease(Release(document), Instance("iij-x.xml", "", ()))
     entries, findings = account([document], {"x.txt": mapped})
-    assert [(e.printed.cell, e.printed.text, e.status) for e in entries] == [
+    assert [(e.cell, e.printed, e.status) for e in entries] == [
         (1, "12", Status.UNEXPLAINED),
         (2, "-", Status.UNEXPLAINED),
     ]
@@ -98,5 +98,5 @@ def test_an_unknown_table_fails_the_build_naming_its_line(tmp_path: Path, taxono
     assert errors == [("source.unknown-table", 367)]
     assert result.exit_code == 2
     # Its figures, like all of the release's, are accounted as not built, never as facts.
-    widgets = [e for e in read_coverage(tmp_path / "out" / COVERAGE_FILE) if e.printed.line == 370]
+    widgets = [e for e in read_coverage(tmp_path / "out" / COVERAGE_FILE) if e.line == 370]
     assert [e.status for e in widgets] == [Status.UNBUILT, Status.UNBUILT]

@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from generator.csvtext import csv_text
+from generator.csvtext import csv_field, csv_lines, csv_text
 
 ROWS = [
     ["001.txt", "255", "1", "9,528,307"],  # a figure with thousands separators
@@ -55,3 +55,18 @@ def test_random_rows_as_csv_writes_them(lineterminator: str) -> None:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator=lineterminator).writerows(rows)
     assert csv_text(rows, lineterminator) == buffer.getvalue()
+
+
+@pytest.mark.parametrize("lineterminator", ["\n", "\r\n"])
+@pytest.mark.parametrize("field", sorted({field for row in ROWS for field in row}))
+def test_field_as_csv_writes_it_in_a_row(field: str, lineterminator: str) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator=lineterminator).writerow([field, "next"])
+    assert csv_field(field, lineterminator) + ",next" + lineterminator == buffer.getvalue()
+
+
+def test_lines_are_the_rows_without_their_ends() -> None:
+    for row in ROWS:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerow(row)
+        assert csv_lines([row], "\r\n") == [buffer.getvalue().removesuffix("\r\n")]

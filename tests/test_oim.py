@@ -134,3 +134,14 @@ def test_csv_metadata_links_footnotes_by_oim_fact_id(built: Built) -> None:
     for table in metadata["tables"].values():
         assert (built.folder / table["url"]).is_file()
     assert Path(metadata["documentInfo"]["taxonomy"][0]).name == "iij-2004-05-14.xsd"
+
+
+def test_csv_metadata_is_indented_as_json_indents(built: Built) -> None:
+    # Written without json's pure-Python indenting encoder: the layout must still be exactly json.dumps(indent=1).
+    text = (built.folder / "iij-20021231-metadata.json").read_text(encoding="utf-8")
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n"
+
+
+@pytest.mark.parametrize("value", [{}, [], {"a": [], "b": {}}, ["x", 1, None, True], {'é"\n': ["\u2028", {"c": "#"}]}])
+def test_indented_json_edge_cases(value: object) -> None:
+    assert oim_csv._indented(value, "\n") == json.dumps(value, ensure_ascii=False, indent=1)

@@ -100,12 +100,11 @@ def value(fact: Fact) -> str:
     return format_decimal(fact.value) if isinstance(fact.value, Decimal) else fact.value
 
 
-def footnote_links(instance: Instance) -> dict[str, list[str]]:
-    """Fact id -> the note ids (one per language) it links to, in fact then note order."""
+def footnote_links(instance: Instance) -> list[tuple[Fact, list[str]]]:
+    """Each fact with notes, in instance order, and the note ids (one per language) it links to, in note order."""
     links: dict[str, list[str]] = {}
     for footnote in instance.footnotes:
         notes = [footnote.resource_id(lang) for lang, _ in footnote.texts]
         for fact_id in footnote.fact_ids:
             links.setdefault(fact_id, []).extend(notes)
-    order = {fact.id: index for index, fact in enumerate(instance.facts)}
-    return {fact_id: links[fact_id] for fact_id in sorted(links, key=order.__getitem__)}
+    return [(fact, links[fact.id]) for fact in instance.facts if fact.id in links]

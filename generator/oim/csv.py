@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from pathlib import PurePosixPath
 
 from generator import names
@@ -130,6 +131,28 @@ def _table(header: list[str], rows: list[list[str]]) -> bytes:
     return csv_text([header, *rows], "\r\n").encode("utf-8")  # RFC 4180, as xBRL-CSV asks
 
 
+_leaf = json.JSONEncoder(ensure_ascii=False).encode  # a number or an empty container
+
+
+def _indented(value: object, newline: str) -> str:
+    """``value`` as ``json.dumps(value, ensure_ascii=False, indent=1)`` writes it.
+
+    With ``indent`` json encodes in pure Python, a generator per container;
+    here containers are joined and strings (most of a report's metadata:
+    its links name every noted fact) are encoded in C.
+    """
+    if isinstance(value, str):
+        return encode_basestring(value)
+    inner = newline + " "
+    if isinstance(value, dict) and value:
+        members = [f"{encode_basestring(key)}: {_indented(item, inner)}" for key, item in value.items()]
+        return "{" + inner + ("," + inner).join(members) + newline + "}"
+    if isinstance(value, list | tuple) and value:
+        items = [_indented(item, inner) for item in value]
+        return "[" + inner + ("," + inner).join(items) + newline + "]"
+    return _leaf(value)
+
+
 def csv_report(instance: Instance) -> CsvReport:
     """The xBRL-CSV report of an instance."""
     axes = aspects.axes(instance)
@@ -147,10 +170,9 @@ def csv_report(instance: Instance) -> CsvReport:
         for lang, text in footnote.texts
     ]
     bodies = {NUMERIC: numeric_rows, TEXT: text_rows, NOTES: note_rows}
-    table_of = {fact.id: NUMERIC if fact.numeric else TEXT for fact in instance.facts}
     links = {
-        fact_id(table_of[source], source): [fact_id(NOTES, note, NOTE_COLUMN) for note in notes]
-        for source, notes in aspects.footnote_links(instance).items()
+        fact_id(NUMERIC if fact.numeric else TEXT, fact.id): [fact_id(NOTES, note, NOTE_COLUMN) for note in notes]
+        for fact, notes in aspects.footnote_links(instance)
     }
     names_ = {table: table_name(instance, table) for table in bodies}
     metadata: dict[str, object] = {
@@ -161,5 +183,5 @@ def csv_report(instance: Instance) -> CsvReport:
     if links:
         metadata["links"] = {aspects.FOOTNOTE_LINK_TYPE: {aspects.DEFAULT_LINK_GROUP: links}}
     tables = tuple((names_[table], _table(_columns(templates[table]), rows)) for table, rows in bodies.items())
-    text = json.dumps(metadata, ensure_ascii=False, indent=1) + "\n"
+    text = _indented(metadata, "\n") + "\n"
     return CsvReport((metadata_name(instance), text.encode("utf-8")), tables)

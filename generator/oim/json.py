@@ -43,12 +43,12 @@ def _links(instance: Instance) -> dict[str, str]:
     """Each linked fact's ``links`` object; facts linked to the same notes share one encoding."""
     encoded: dict[tuple[str, ...], str] = {}
     links = {}
-    for fact_id, notes in aspects.footnote_links(instance).items():
+    for fact, notes in aspects.footnote_links(instance):
         if notes:
             key = tuple(notes)
             if key not in encoded:
                 encoded[key] = _encode({aspects.FOOTNOTE_LINK_TYPE: {aspects.DEFAULT_LINK_GROUP: notes}})
-            links[fact_id] = encoded[key]
+            links[fact.id] = encoded[key]
     return links
 
 
