@@ -15,7 +15,7 @@ from generator.build import build
 from generator.instance import units
 from generator.instance.contexts import Context, Duration, Instant
 from generator.instance.model import Fact, Footnote, Instance
-from generator.instance.write import instance_bytes
+from generator.instance.write import format_decimal, instance_bytes
 from generator.resources import bundled_sources
 from generator.taxonomy.dts import LINKBASES, SCHEMA
 from generator.taxonomy.model import Taxonomy
@@ -282,3 +282,21 @@ def test_a_character_xml_forbids_stops_the_instance(character: str) -> None:
     stated = Fact("DocumentType", Context(Instant(date(2001, 9, 30))), None, f"page{character}break", None)
     with pytest.raises(ValueError):
         instance_bytes(Instance("x.xml", "", (stated,)))
+
+
+@pytest.mark.parametrize(
+    ("value", "lexical"),
+    [
+        ("9528307000", "9528307000"),
+        ("-9528307000", "-9528307000"),
+        ("9528307E+3", "9528307000"),  # a value scaled from thousands keeps a positive exponent
+        ("1E-7", "0.0000001"),  # str() would print an exponent
+        ("-0.000001", "-0.000001"),
+        ("123.450", "123.450"),  # trailing zeros are the stated precision
+        ("0", "0"),
+        ("-0.00", "0"),
+        ("-0E+3", "0"),
+    ],
+)
+def test_decimals_are_written_without_exponent_or_negative_zero(value: str, lexical: str) -> None:
+    assert format_decimal(Decimal(value)) == lexical

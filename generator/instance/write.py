@@ -37,9 +37,10 @@ _ARCROLE = attribute(names.ARCROLE_FACT_FOOTNOTE)
 
 def format_decimal(value: Decimal) -> str:
     """An xs:decimal lexical form: no exponent, no negative zero."""
-    if value == 0:
+    if not value:
         return "0"
-    return format(value, "f")
+    lexical = str(value)  # no exponent unless it is positive or the value tiny, at a third of format()'s cost
+    return lexical if "E" not in lexical else format(value, "f")
 
 
 def measure_qname(measure: Measure) -> str:
