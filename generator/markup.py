@@ -79,4 +79,4 @@ def element(depth: int, name: str, attributes: str, children: list[str], html: b
     pad = indent(depth)
     if not children:
         return f"{pad}<{name}{attributes}></{name}>\n" if html else f"{pad}<{name}{attributes}/>\n"
-    return f"{pad}<{name}{attributes}>\n{''.join(children)}{pad}</{name}>\n"
+    return "".join((f"{pad}<{name}{attributes}>\n", *children, f"{pad}</{name}>\n"))  # one copy of the children
