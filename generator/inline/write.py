@@ -21,8 +21,10 @@ from importlib import resources
 
 from generator import names
 from generator.inline.layout import Grid, GridCell, GridRow, Layout, Shown
+from generator.instance.contexts import Context
 from generator.instance.model import Fact, Instance
-from generator.instance.write import NSMAP, context_element, format_decimal, unit_element
+from generator.instance.units import Unit
+from generator.instance.write import NSMAP, References, context_element, format_decimal, unit_element
 from generator.markup import DECLARATION, attribute, element, leaf, namespaces, text
 from generator.taxonomy.model import ItemKind, Taxonomy
 from generator.taxonomy.schema import SCHEMA
@@ -58,11 +60,19 @@ def _languages(depth: int, name: str, english: str, japanese: str | None) -> str
     return element(depth, name, "", spans, html=True)
 
 
+@dataclass(frozen=True, slots=True)
+class _Lookups:
+    """What writing a figure looks up: its context's and unit's references, the notes linked to each fact."""
+
+    references: References
+    notes: dict[str, list[str]]
+
+
 def _attributes(fact: Fact) -> str:
     return f' name="{_IIJ}:{attribute(fact.concept)}" contextRef="{attribute(fact.context.id)}"'
 
 
-def _number(shown: Shown, notes: dict[str, list[str]]) -> str:
+def _number(shown: Shown, lookups: _Lookups) -> str:
     """A figure as mixed content: the tag (or a link to it), parentheses and percent sign outside it, its notes."""
     fact = shown.fact
     value = fact.value
@@ -73,10 +83,11 @@ def _number(shown: Shown, notes: dict[str, list[str]]) -> str:
         transform = "fixed-zero" if shown.dash else "num-dot-decimal"
         sign = ' sign="-"' if value < 0 else ""
         printed = (
-            f'<ix:nonFraction{_attributes(fact)} unitRef="{attribute(fact.unit.id)}" decimals="{fact.decimals}"'
+            f'<ix:nonFraction name="{_IIJ}:{attribute(fact.concept)}"{lookups.references.attributes(fact)}'
             f' id="{attribute(fact.id)}" format="ixt:{transform}" scale="{shown.scale}"{sign}>{figure}</ix:nonFraction>'
         )
-        marks = _note_marks(notes[fact.id]) if fact.id in notes else ""
+        linked = lookups.notes.get(fact.id)
+        marks = _note_marks(linked) if linked else ""
     else:  # another printing of a tagged fact: shown as printed, linked to the tagged one
         printed = f'<a class="repeat" href="#{attribute(fact.id)}" title="tagged where first printed">{figure}</a>'
     if shown.printed_negative:
@@ -89,26 +100,26 @@ def _note_marks(linked: list[str]) -> str:
     return f'<sup class="note">{anchors}</sup>'
 
 
-def _cell(cell: GridCell, notes: dict[str, list[str]]) -> str:
+def _cell(cell: GridCell, lookups: _Lookups) -> str:
     if not cell.shown:
         return leaf(6, "td", ' class="text"', text(cell.text))
-    return leaf(6, "td", ' class="figure"', " to ".join(_number(shown, notes) for shown in cell.shown))
+    return leaf(6, "td", ' class="figure"', " to ".join([_number(shown, lookups) for shown in cell.shown]))
 
 
-def _row(row: GridRow, notes: dict[str, list[str]]) -> str:
+def _row(row: GridRow, lookups: _Lookups) -> str:
     cells = [_languages(6, "th", row.label, row.label_ja)]
-    cells += [_cell(cell, notes) for cell in row.cells]
+    cells += [_cell(cell, lookups) for cell in row.cells]
     return element(5, "tr", ' class="heading"' if row.heading else ' class="item"', cells, html=True)
 
 
-def _grid(grid: Grid, notes: dict[str, list[str]]) -> str:
+def _grid(grid: Grid, lookups: _Lookups) -> str:
     children = [_languages(3, "h2", grid.title, grid.title_ja)]
     if grid.caption:
         children.append(leaf(3, "p", ' class="caption"', text(grid.caption)))
     head = [leaf(6, "th", ' class="label"', "")] + [leaf(6, "th", "", text(column)) for column in grid.columns]
     table = [
         element(4, "thead", "", [element(5, "tr", "", head, html=True)], html=True),
-        element(4, "tbody", "", [_row(row, notes) for row in grid.rows], html=True),
+        element(4, "tbody", "", [_row(row, lookups) for row in grid.rows], html=True),
     ]
     children.append(element(3, "table", "", table, html=True))
     return element(2, "div", f' class="statement" id="table-{grid.line}"', children, html=True)
@@ -134,7 +145,7 @@ def _member(taxonomy: Taxonomy, member: str) -> str:
     return label.removesuffix(" [Member]")
 
 
-def _stated_number(fact: Fact, kind: ItemKind, notes: dict[str, list[str]]) -> str:
+def _stated_number(fact: Fact, kind: ItemKind, lookups: _Lookups) -> str:
     """A figure stated in prose or on the cover: money in millions (``JPY 12,500 million``), rates as printed."""
     decimals = fact.decimals or 0
     scale, digits, before, after = 0, max(0, decimals), "", ""
@@ -142,7 +153,7 @@ def _stated_number(fact: Fact, kind: ItemKind, notes: dict[str, list[str]]) -> s
         scale, digits, before, after = 6, max(0, decimals + 6), f"{fact.unit.id} ", " million"
     elif kind is ItemKind.PERCENT:
         scale, digits, after = -2, max(0, decimals - 2), "%"
-    return text(before) + _number(Shown(fact, True, scale, digits), notes) + after
+    return text(before) + _number(Shown(fact, True, scale, digits), lookups) + after
 
 
 def _period(fact: Fact) -> str:
@@ -151,7 +162,7 @@ def _period(fact: Fact) -> str:
     return f"{start} to {period.end}" if start else f"at {period.end}"
 
 
-def _fact_list(title: str, facts: tuple[Fact, ...], taxonomy: Taxonomy, notes: dict[str, list[str]]) -> list[str]:
+def _fact_list(title: str, facts: tuple[Fact, ...], taxonomy: Taxonomy, lookups: _Lookups) -> list[str]:
     if not facts:
         return []
     rows = []
@@ -162,7 +173,7 @@ def _fact_list(title: str, facts: tuple[Fact, ...], taxonomy: Taxonomy, notes: d
         members = ", ".join(_member(taxonomy, member) for _, member in fact.context.members)
         cells.append(leaf(6, "td", ' class="text"', text(_period(fact) + (f" ({members})" if members else ""))))
         if fact.numeric:
-            cells.append(leaf(6, "td", ' class="figure"', _stated_number(fact, concept.kind, notes)))
+            cells.append(leaf(6, "td", ' class="figure"', _stated_number(fact, concept.kind, lookups)))
         else:
             cells.append(element(6, "td", ' class="text"', [_text_value(7, fact, concept.kind)], html=True))
         rows.append(element(5, "tr", ' class="item"' if fact.lang != "ja" else ' class="item ja"', cells, html=True))
@@ -196,11 +207,13 @@ def _hidden(fact: Fact) -> str:
     return leaf(5, tag, attributes, value)
 
 
-def _header(instance: Instance, hidden: tuple[Fact, ...]) -> str:
+def _header(
+    instance: Instance, hidden: tuple[Fact, ...], contexts: tuple[Context, ...], units: tuple[Unit, ...]
+) -> str:
     children = [element(4, "ix:hidden", "", [_hidden(fact) for fact in hidden])] if hidden else []
     children.append(element(4, "ix:references", "", [_SCHEMA_REF]))
-    held = [context_element(5, context) for context in instance.contexts]
-    held += [unit_element(5, unit) for unit in instance.units]
+    held = [context_element(5, context) for context in contexts]
+    held += [unit_element(5, unit) for unit in units]
     for footnote in instance.footnotes:
         to_refs = " ".join(footnote.resource_id(lang) for lang, _ in footnote.texts)
         relationship = f' fromRefs="{attribute(" ".join(footnote.fact_ids))}" toRefs="{attribute(to_refs)}"'
@@ -227,16 +240,18 @@ def inline_document(layout: Layout, instance: Instance, taxonomy: Taxonomy) -> I
     for footnote in instance.footnotes:
         for fact_id in footnote.fact_ids:
             notes.setdefault(fact_id, []).append(footnote.id)
+    contexts, units = instance.contexts, instance.units
+    lookups = _Lookups(References.of(contexts, units), notes)
     head = [_META, leaf(2, "title", "", text(layout.title)), _style()]
-    body = [_header(instance, layout.hidden), leaf(2, "h1", "", text(layout.title))]
+    body = [_header(instance, layout.hidden, contexts, units), leaf(2, "h1", "", text(layout.title))]
     source = (
         f"Rendered from {layout.source}: every figure is an inline XBRL fact; "
         "a dotted figure repeats one tagged where first printed."
     )
     body += [leaf(2, "p", ' class="source"', text(source)), _SWITCH]
-    body += _fact_list("Document and entity information", layout.cover, taxonomy, notes)
-    body += _fact_list("Outlook, as stated in the release's text", layout.prose, taxonomy, notes)
-    body += [_grid(grid, notes) for grid in layout.grids]
+    body += _fact_list("Document and entity information", layout.cover, taxonomy, lookups)
+    body += _fact_list("Outlook, as stated in the release's text", layout.prose, taxonomy, lookups)
+    body += [_grid(grid, lookups) for grid in layout.grids]
     body += _notes(instance)
     html = element(
         0, "html", _NAMESPACES, [element(1, "head", "", head, html=True), element(1, "body", "", body, html=True)]

@@ -6,6 +6,7 @@ contexts and units in its header, deeper.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from generator import names
@@ -88,11 +89,30 @@ def _measures(measures: tuple[Measure, ...], depth: int) -> list[str]:
     return [leaf(depth, "xbrli:measure", "", text(measure_qname(measure))) for measure in measures]
 
 
-def _fact(fact: Fact) -> str:
-    attributes = f' contextRef="{attribute(fact.context.id)}"'
-    if fact.unit is not None:
-        attributes += f' unitRef="{attribute(fact.unit.id)}" decimals="{fact.decimals}"'
-    attributes += f' id="{attribute(fact.id)}"'
+@dataclass(frozen=True, slots=True)
+class References:
+    """The ``contextRef`` and ``unitRef`` attributes of a document's facts, escaped once per context and unit."""
+
+    contexts: dict[str, str]
+    units: dict[str, str]
+
+    @classmethod
+    def of(cls, contexts: tuple[Context, ...], units: tuple[Unit, ...]) -> References:
+        """The references to these contexts and units."""
+        return cls(
+            {context.id: f' contextRef="{attribute(context.id)}"' for context in contexts},
+            {unit.id: f' unitRef="{attribute(unit.id)}"' for unit in units},
+        )
+
+    def attributes(self, fact: Fact) -> str:
+        """``contextRef``, then for a number ``unitRef`` and ``decimals``."""
+        if fact.unit is None:
+            return self.contexts[fact.context.id]
+        return f'{self.contexts[fact.context.id]}{self.units[fact.unit.id]} decimals="{fact.decimals}"'
+
+
+def _fact(fact: Fact, references: References) -> str:
+    attributes = f'{references.attributes(fact)} id="{attribute(fact.id)}"'
     if fact.lang:
         attributes += f' xml:lang="{attribute(fact.lang)}"'
     value = format_decimal(fact.value) if isinstance(fact.value, Decimal) else text(fact.value)
@@ -135,8 +155,10 @@ def instance_bytes(instance: Instance) -> bytes:
     """The instance document as deterministic UTF-8 bytes."""
     href = attribute(instance.schema_ref or SCHEMA)
     children = [element(1, "link:schemaRef", f' xlink:type="simple" xlink:href="{href}"', [])]
-    children += [context_element(1, context) for context in instance.contexts]
-    children += [unit_element(1, unit) for unit in instance.units]
-    children += [_fact(fact) for fact in instance.facts]
+    contexts, units = instance.contexts, instance.units
+    children += [context_element(1, context) for context in contexts]
+    children += [unit_element(1, unit) for unit in units]
+    references = References.of(contexts, units)
+    children += [_fact(fact, references) for fact in instance.facts]
     children += _footnote_link(instance)
     return (DECLARATION + element(0, "xbrli:xbrl", _NAMESPACES, children)).encode()
