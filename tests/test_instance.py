@@ -300,3 +300,15 @@ def test_a_character_xml_forbids_stops_the_instance(character: str) -> None:
 )
 def test_decimals_are_written_without_exponent_or_negative_zero(value: str, lexical: str) -> None:
     assert format_decimal(Decimal(value)) == lexical
+
+
+def test_ids_that_need_escaping_read_back_unchanged() -> None:
+    # Ids are escaped one by one only when one of them needs it: a member name can make every id of a context need it.
+    context = Context(Duration(date(2001, 7, 1), date(2001, 9, 30)), (("ResultForecastAxis", 'A&"B"<C>'),))
+    plain = Fact("Revenues", Context(Instant(date(2001, 9, 30))), units.JPY, Decimal("1000"), -3)
+    revenues = Fact("Revenues", context, units.JPY, Decimal("9528307000"), -3)
+    root = etree.fromstring(instance_bytes(Instance("x.xml", "", (plain, revenues))))
+    assert [(f.get("id"), f.get("contextRef")) for f in root.iterfind("iij:Revenues", NS)] == [
+        (plain.id, plain.context.id),
+        (revenues.id, context.id),
+    ]

@@ -84,12 +84,14 @@ def _number(shown: Shown, lookups: _Lookups) -> str:
         sign = ' sign="-"' if value < 0 else ""
         printed = (
             f'<ix:nonFraction name="{_IIJ}:{attribute(fact.concept)}"{lookups.references.attributes(fact)}'
-            f' id="{attribute(fact.id)}" format="ixt:{transform}" scale="{shown.scale}"{sign}>{figure}</ix:nonFraction>'
+            f' id="{lookups.references.fact_id(fact)}" format="ixt:{transform}" scale="{shown.scale}"{sign}>'
+            f"{figure}</ix:nonFraction>"
         )
         linked = lookups.notes.get(fact.id)
         marks = _note_marks(linked) if linked else ""
     else:  # another printing of a tagged fact: shown as printed, linked to the tagged one
-        printed = f'<a class="repeat" href="#{attribute(fact.id)}" title="tagged where first printed">{figure}</a>'
+        fact_ref = lookups.references.fact_id(fact)
+        printed = f'<a class="repeat" href="#{fact_ref}" title="tagged where first printed">{figure}</a>'
     if shown.printed_negative:
         printed = f"({printed})"
     return printed + ("%" if shown.percent else "") + marks
@@ -241,7 +243,7 @@ def inline_document(layout: Layout, instance: Instance, taxonomy: Taxonomy) -> I
         for fact_id in footnote.fact_ids:
             notes.setdefault(fact_id, []).append(footnote.id)
     contexts, units = instance.contexts, instance.units
-    lookups = _Lookups(References.of(contexts, units), notes)
+    lookups = _Lookups(References.of(instance.facts, contexts, units), notes)
     head = [_META, leaf(2, "title", "", text(layout.title)), _style()]
     body = [_header(instance, layout.hidden, contexts, units), leaf(2, "h1", "", text(layout.title))]
     source = (

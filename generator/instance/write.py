@@ -13,7 +13,7 @@ from generator import names
 from generator.instance.contexts import Context, Instant
 from generator.instance.model import Fact, Footnote, Instance
 from generator.instance.units import Measure, Unit
-from generator.markup import DECLARATION, attribute, element, leaf, namespaces, text
+from generator.markup import DECLARATION, attribute, element, leaf, namespaces, plain, text
 from generator.taxonomy.dts import SCHEMA
 
 _IIJ = names.IIJ_PREFIX
@@ -91,18 +91,27 @@ def _measures(measures: tuple[Measure, ...], depth: int) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class References:
-    """The ``contextRef`` and ``unitRef`` attributes of a document's facts, escaped once per context and unit."""
+    """The ``contextRef`` and ``unitRef`` attributes of a document's facts, escaped once per context and unit.
+
+    Fact ids are escaped one by one only if one of them needs it.
+    """
 
     contexts: dict[str, str]
     units: dict[str, str]
+    plain_ids: bool
 
     @classmethod
-    def of(cls, contexts: tuple[Context, ...], units: tuple[Unit, ...]) -> References:
-        """The references to these contexts and units."""
+    def of(cls, facts: tuple[Fact, ...], contexts: tuple[Context, ...], units: tuple[Unit, ...]) -> References:
+        """The references of these facts to these contexts and units."""
         return cls(
             {context.id: f' contextRef="{attribute(context.id)}"' for context in contexts},
             {unit.id: f' unitRef="{attribute(unit.id)}"' for unit in units},
+            plain(" ".join([fact.id for fact in facts])),
         )
+
+    def fact_id(self, fact: Fact) -> str:
+        """The fact's id, escaped."""
+        return fact.id if self.plain_ids else attribute(fact.id)
 
     def attributes(self, fact: Fact) -> str:
         """``contextRef``, then for a number ``unitRef`` and ``decimals``."""
@@ -112,7 +121,7 @@ class References:
 
 
 def _fact(fact: Fact, references: References) -> str:
-    attributes = f'{references.attributes(fact)} id="{attribute(fact.id)}"'
+    attributes = f'{references.attributes(fact)} id="{references.fact_id(fact)}"'
     if fact.lang:
         attributes += f' xml:lang="{attribute(fact.lang)}"'
     value = format_decimal(fact.value) if isinstance(fact.value, Decimal) else text(fact.value)
@@ -158,7 +167,7 @@ def instance_bytes(instance: Instance) -> bytes:
     contexts, units = instance.contexts, instance.units
     children += [context_element(1, context) for context in contexts]
     children += [unit_element(1, unit) for unit in units]
-    references = References.of(contexts, units)
+    references = References.of(instance.facts, contexts, units)
     children += [_fact(fact, references) for fact in instance.facts]
     children += _footnote_link(instance)
     return (DECLARATION + element(0, "xbrli:xbrl", _NAMESPACES, children)).encode()
