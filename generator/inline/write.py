@@ -35,6 +35,7 @@ _NAMESPACES = namespaces(_NSMAP.items())
 _IIJ = names.IIJ_PREFIX
 # The taxonomy's href is written as a NUL, which no escaped text can hold (XML forbids it); the document splits there.
 _HREF = "\x00"
+_PROLOGUE = f"{DECLARATION}<!DOCTYPE html>\n".encode()
 _SCHEMA_REF = element(5, "link:schemaRef", f' xlink:type="simple" xlink:href="{_HREF}"', [])
 _MONTHS = "January February March April May June July August September October November December".split()
 _META = element(2, "meta", ' http-equiv="Content-Type" content="text/html; charset=UTF-8"', [])
@@ -258,5 +259,5 @@ def inline_document(layout: Layout, instance: Instance, taxonomy: Taxonomy) -> I
     html = element(
         0, "html", _NAMESPACES, [element(1, "head", "", head, html=True), element(1, "body", "", body, html=True)]
     )
-    before, _, after = f"{DECLARATION}<!DOCTYPE html>\n{html}".partition(_HREF)
-    return InlineDocument(before.encode(), after.encode())
+    before, _, after = html.encode().partition(_HREF.encode())  # encoded whole: a slice would copy the text again
+    return InlineDocument(_PROLOGUE + before, after)
