@@ -158,14 +158,15 @@ def _tagged_printing(figures: tuple[Figure, ...], fact: Fact, taxonomy: Taxonomy
 
 
 def _shown(figure: Figure, fact: Fact, tagged: bool) -> Shown:
+    cell = figure.cell
     return Shown(
         fact=fact,
         tagged=tagged,
-        scale=figure.cell.fraction_digits - figure.decimals,
-        fraction_digits=figure.cell.fraction_digits,
+        scale=cell.fraction_digits - figure.decimals,
+        fraction_digits=cell.fraction_digits,
         negated=figure.resolved.placement.node.negated,
-        dash=figure.cell.kind is CellKind.DASH,
-        percent=figure.cell.percent,
+        dash=cell.kind is CellKind.DASH,
+        percent=cell.percent,
     )
 
 
@@ -212,16 +213,16 @@ def layout(mapped: MappedRelease, instance: Instance, taxonomy: Taxonomy) -> Lay
     by_key = {fact.key: fact for fact in instance.facts}
     by_cell: dict[_CellKey, list[Shown]] = defaultdict(list)
     placed: set[str] = set()
-    tagged: dict[tuple[int, int, int, str, str], str] = {}
+    tagged: dict[tuple[_CellKey, str], str] = {}  # the cell and context of each fact's tagged printing
     for draft in mapped.drafts:
         chosen = _tagged_printing(draft.figures, draft.fact, taxonomy)
-        tagged[(*_cell_key(chosen), draft.fact.context.id)] = draft.fact.id
+        tagged[(_cell_key(chosen), draft.fact.context.id)] = draft.fact.id
     first_figure: dict[tuple[int, int, str], Figure] = {}  # each row's first figure: table, line, label
     for figure in mapped.figures:
         cell = _cell_key(figure)
         title, line, _, label = cell
         first_figure.setdefault((title, line, label), figure)
-        fact_id = tagged.get((*cell, figure.context.id))
+        fact_id = tagged.get((cell, figure.context.id))
         if fact_id is not None and fact_id not in placed:
             placed.add(fact_id)
             shown = _shown(figure, facts[fact_id], True)
