@@ -85,13 +85,13 @@ def _number(shown: Shown, lookups: _Lookups) -> str:
         sign = ' sign="-"' if value < 0 else ""
         printed = (
             f'<ix:nonFraction name="{_IIJ}:{attribute(fact.concept)}"{lookups.references.attributes(fact)}'
-            f' id="{lookups.references.fact_id(fact)}" format="ixt:{transform}" scale="{shown.scale}"{sign}>'
+            f' id="{lookups.references.fact_ref(fact.id)}" format="ixt:{transform}" scale="{shown.scale}"{sign}>'
             f"{figure}</ix:nonFraction>"
         )
         linked = lookups.notes.get(fact.id)
         marks = _note_marks(linked) if linked else ""
     else:  # another printing of a tagged fact: shown as printed, linked to the tagged one
-        fact_ref = lookups.references.fact_id(fact)
+        fact_ref = lookups.references.fact_ref(fact.id)
         printed = f'<a class="repeat" href="#{fact_ref}" title="tagged where first printed">{figure}</a>'
     if shown.printed_negative:
         printed = f"({printed})"

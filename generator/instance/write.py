@@ -109,9 +109,9 @@ class References:
             plain(" ".join([fact.id for fact in facts])),
         )
 
-    def fact_id(self, fact: Fact) -> str:
-        """The fact's id, escaped."""
-        return fact.id if self.plain_ids else attribute(fact.id)
+    def fact_ref(self, fact_id: str) -> str:
+        """The id of one of the document's facts, escaped."""
+        return fact_id if self.plain_ids else attribute(fact_id)
 
     def attributes(self, fact: Fact) -> str:
         """``contextRef``, then for a number ``unitRef`` and ``decimals``."""
@@ -121,26 +121,27 @@ class References:
 
 
 def _fact(fact: Fact, references: References) -> str:
-    attributes = f'{references.attributes(fact)} id="{references.fact_id(fact)}"'
+    attributes = f'{references.attributes(fact)} id="{references.fact_ref(fact.id)}"'
     if fact.lang:
         attributes += f' xml:lang="{attribute(fact.lang)}"'
     value = format_decimal(fact.value) if isinstance(fact.value, Decimal) else text(fact.value)
     return leaf(1, f"{_IIJ}:{fact.concept}", attributes, value)
 
 
-def _footnote_link(instance: Instance) -> list[str]:
+def _footnote_link(instance: Instance, references: References) -> list[str]:
     if not instance.footnotes:
         return []
     linked = [fact_id for footnote in instance.footnotes for fact_id in footnote.fact_ids]
     order = {fact.id: index for index, fact in enumerate(instance.facts)}
-    children = [_locator(fact_id) for fact_id in sorted(set(linked), key=order.__getitem__)]
+    children = [_locator(references.fact_ref(fact_id)) for fact_id in sorted(set(linked), key=order.__getitem__)]
     children += [_resource(footnote, lang, note) for footnote in instance.footnotes for lang, note in footnote.texts]
-    children += [_arc(fact_id, footnote.id) for footnote in instance.footnotes for fact_id in footnote.fact_ids]
+    for footnote in instance.footnotes:
+        note_ref = attribute(footnote.id)
+        children += [_arc(references.fact_ref(fact_id), note_ref) for fact_id in footnote.fact_ids]
     return [element(1, "link:footnoteLink", f' xlink:type="extended" xlink:role="{_ROLE_LINK}"', children)]
 
 
-def _locator(fact_id: str) -> str:
-    fact_ref = attribute(fact_id)
+def _locator(fact_ref: str) -> str:
     return element(2, "link:loc", f' xlink:type="locator" xlink:href="#{fact_ref}" xlink:label="loc_{fact_ref}"', [])
 
 
@@ -152,11 +153,8 @@ def _resource(footnote: Footnote, lang: str, note: str) -> str:
     return leaf(2, "link:footnote", attributes, text(note))
 
 
-def _arc(fact_id: str, footnote_id: str) -> str:
-    attributes = (
-        f' xlink:type="arc" xlink:arcrole="{_ARCROLE}" xlink:from="loc_{attribute(fact_id)}"'
-        f' xlink:to="{attribute(footnote_id)}"'
-    )
+def _arc(fact_ref: str, note_ref: str) -> str:
+    attributes = f' xlink:type="arc" xlink:arcrole="{_ARCROLE}" xlink:from="loc_{fact_ref}" xlink:to="{note_ref}"'
     return element(2, "link:footnoteArc", attributes, [])
 
 
@@ -169,5 +167,5 @@ def instance_bytes(instance: Instance) -> bytes:
     children += [unit_element(1, unit) for unit in units]
     references = References.of(instance.facts, contexts, units)
     children += [_fact(fact, references) for fact in instance.facts]
-    children += _footnote_link(instance)
+    children += _footnote_link(instance, references)
     return (DECLARATION + element(0, "xbrli:xbrl", _NAMESPACES, children)).encode()
