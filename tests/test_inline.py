@@ -229,3 +229,16 @@ def test_ids_that_need_escaping_read_back_unchanged(taxonomy: Taxonomy) -> None:
     tag = root.find(".//ix:nonFraction", IX)
     assert (tag.get("id"), tag.get("contextRef")) == (revenues.id, context.id)
     assert root.xpath("//h:a[@class='repeat']/@href", namespaces=IX) == [f"#{revenues.id}"]
+
+
+@pytest.mark.parametrize(
+    ("release", "title", "heading"),
+    [
+        ("001", "2Q FY2001 earnings release, period ended Sep 30, 2001", "As of Sep 30, 2001 (USD)"),
+        ("000", "FY2001 earnings release, period ended Mar 31, 2002", "Year ended Mar 31, 2002 (JPY)"),
+    ],
+)
+def test_periods_are_written_with_english_month_names(built: Built, release: str, title: str, heading: str) -> None:
+    document = _document(built, release)
+    assert (document.findtext("h:head/h:title", namespaces=IX) or "").endswith(title)
+    assert heading in document.xpath("//h:div[@class='statement']//h:thead//h:th/text()", namespaces=IX)

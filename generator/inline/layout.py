@@ -27,6 +27,7 @@ from generator.taxonomy.model import Taxonomy
 
 # Columns that print figures; percentages of total and changes are derived, spacers empty.
 _VALUE_ROLES = (ColumnRole.USD, ColumnRole.JPY, ColumnRole.QUARTER, ColumnRole.FORECAST, ColumnRole.CATEGORY)
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
 class Shown(NamedTuple):
@@ -101,7 +102,7 @@ class Layout:
 
 
 def _month(day: date) -> str:
-    return f"{day:%b} {day.day}, {day.year}"
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"  # strftime's %b: slower, and the locale's
 
 
 def _column_heading(column: Column) -> str:
@@ -182,15 +183,17 @@ def _grid(
     positions = [i for i, column in enumerate(table.columns) if column.role in _VALUE_ROLES]
     matrix = any(table.columns[i].role is ColumnRole.CATEGORY for i in positions)  # a concept per cell, not per row
     rows = []
+    table_line = table.title_line
     for row in table.rows:
         cells = []
         label_ja = None
+        line, label = row.line, row.label
         for i in positions:
             cell = row.cells[i]
-            shown = tuple(by_cell.get((table.title_line, row.line, cell.col, row.label), ()))
+            shown = tuple(by_cell.get((table_line, line, cell.col, label), ()))
             text = "" if shown or cell.kind is CellKind.BLANK else cell.text
             cells.append(GridCell(shown, text))
-        first = figures.get((table.title_line, row.line, row.label))
+        first = figures.get((table_line, line, label))
         if first is not None and not matrix:
             label_ja = _label_ja(first, taxonomy)
         rows.append(GridRow(row.label, label_ja, tuple(cells), row.line))
