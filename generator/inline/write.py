@@ -63,10 +63,10 @@ def _languages(depth: int, name: str, english: str, japanese: str | None) -> str
 
 @dataclass(frozen=True, slots=True)
 class _Lookups:
-    """What writing a figure looks up: its context's and unit's references, the notes linked to each fact."""
+    """What writing a figure looks up: its context's and unit's references, the marks of the notes linked to it."""
 
     references: References
-    notes: dict[str, list[str]]
+    marks: dict[str, str]  # by fact id
 
 
 def _attributes(fact: Fact) -> str:
@@ -88,8 +88,7 @@ def _number(shown: Shown, lookups: _Lookups) -> str:
             f' id="{lookups.references.fact_ref(fact.id)}" format="ixt:{transform}" scale="{shown.scale}"{sign}>'
             f"{figure}</ix:nonFraction>"
         )
-        linked = lookups.notes.get(fact.id)
-        marks = _note_marks(linked) if linked else ""
+        marks = lookups.marks.get(fact.id, "")
     else:  # another printing of a tagged fact: shown as printed, linked to the tagged one
         fact_ref = lookups.references.fact_ref(fact.id)
         printed = f'<a class="repeat" href="#{fact_ref}" title="tagged where first printed">{figure}</a>'
@@ -98,7 +97,7 @@ def _number(shown: Shown, lookups: _Lookups) -> str:
     return printed + ("%" if shown.percent else "") + marks
 
 
-def _note_marks(linked: list[str]) -> str:
+def _note_marks(linked: tuple[str, ...]) -> str:
     anchors = ",".join(f'<a href="#{attribute(note)}">{text(note.removeprefix("fn"))}</a>' for note in linked)
     return f'<sup class="note">{anchors}</sup>'
 
@@ -239,12 +238,15 @@ class InlineDocument:
 
 def inline_document(layout: Layout, instance: Instance, taxonomy: Taxonomy) -> InlineDocument:
     """The inline XBRL document (XHTML, read by browsers as HTML too), deterministic."""
-    notes: dict[str, list[str]] = {}
+    notes: dict[str, tuple[str, ...]] = {}
     for footnote in instance.footnotes:
         for fact_id in footnote.fact_ids:
-            notes.setdefault(fact_id, []).append(footnote.id)
+            notes[fact_id] = (*notes.get(fact_id, ()), footnote.id)
+    marks = {linked: _note_marks(linked) for linked in set(notes.values())}  # most facts share their notes
     contexts, units = instance.contexts, instance.units
-    lookups = _Lookups(References.of(instance.facts, contexts, units), notes)
+    lookups = _Lookups(
+        References.of(instance.facts, contexts, units), {fact_id: marks[linked] for fact_id, linked in notes.items()}
+    )
     head = [_META, leaf(2, "title", "", text(layout.title)), _style()]
     body = [_header(instance, layout.hidden, contexts, units), leaf(2, "h1", "", text(layout.title))]
     source = (
