@@ -14,7 +14,7 @@ XHTML element but the void ``meta`` and ``input`` has an end tag.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -50,23 +50,49 @@ def _style() -> str:
     return leaf(2, "style", ' type="text/css"', text(css))
 
 
-def _languages(depth: int, name: str, english: str, japanese: str | None) -> str:
-    """English shown, Japanese in the document for the switch; one text when there is no Japanese."""
-    if not japanese:
-        return leaf(depth, name, "", text(english))
-    spans = [
-        leaf(depth + 1, "span", ' class="en" xml:lang="en"', text(english)),
-        leaf(depth + 1, "span", ' class="ja" xml:lang="ja"', text(japanese)),
-    ]
-    return element(depth, name, "", spans, html=True)
-
-
 @dataclass(frozen=True, slots=True)
 class _Lookups:
-    """What writing a figure looks up: its context's and unit's references, the marks of the notes linked to it."""
+    """One document being written: its figures' references, the marks of the notes linked to them, texts held aside.
+
+    CPython stores a string at the width of its widest character: one
+    Japanese label made every string it was joined into two bytes a
+    character, copied level by level and encoded a character at a time.  The
+    document is written in ASCII instead, each other text replaced by its
+    index between two characters XML forbids (no escaped text holds them),
+    and written in as UTF-8 when the document is encoded.
+    """
 
     references: References
     marks: dict[str, str]  # by fact id
+    aside: list[str] = field(default_factory=list)
+
+    def text(self, value: str) -> str:
+        """Character data, escaped; held aside unless it is ASCII."""
+        escaped = text(value)
+        if escaped.isascii():
+            return escaped
+        self.aside.append(escaped)
+        return f"\x01{len(self.aside) - 1}\x02"
+
+    def encode(self, document: str) -> bytes:
+        """The document as UTF-8, the texts held aside written in."""
+        parts = document.encode().split(b"\x01")
+        encoded = [parts[0]]
+        for part in parts[1:]:
+            index, _, rest = part.partition(b"\x02")
+            encoded += (self.aside[int(index)].encode(), rest)
+        return b"".join(encoded)
+
+
+def _languages(depth: int, name: str, english: str, japanese: str | None, lookups: _Lookups) -> str:
+    """English shown, Japanese in the document for the switch; one text when there is no Japanese."""
+    if not japanese:
+        return leaf(depth, name, "", lookups.text(english))
+    spans = [
+        leaf(depth + 1, "span", ' class="en" xml:lang="en"', lookups.text(english)),
+        leaf(depth + 1, "span", ' class="ja" xml:lang="ja"', lookups.text(japanese)),
+    ]
+    return element(depth, name, "", spans, html=True)
 
 
 def _attributes(fact: Fact) -> str:
@@ -109,13 +135,13 @@ def _cell(cell: GridCell, lookups: _Lookups) -> str:
 
 
 def _row(row: GridRow, lookups: _Lookups) -> str:
-    cells = [_languages(6, "th", row.label, row.label_ja)]
+    cells = [_languages(6, "th", row.label, row.label_ja, lookups)]
     cells += [_cell(cell, lookups) for cell in row.cells]
     return element(5, "tr", ' class="heading"' if row.heading else ' class="item"', cells, html=True)
 
 
 def _grid(grid: Grid, lookups: _Lookups) -> str:
-    children = [_languages(3, "h2", grid.title, grid.title_ja)]
+    children = [_languages(3, "h2", grid.title, grid.title_ja, lookups)]
     if grid.caption:
         children.append(leaf(3, "p", ' class="caption"', text(grid.caption)))
     head = [leaf(6, "th", ' class="label"', "")] + [leaf(6, "th", "", text(column)) for column in grid.columns]
@@ -127,7 +153,7 @@ def _grid(grid: Grid, lookups: _Lookups) -> str:
     return element(2, "div", f' class="statement" id="table-{grid.line}"', children, html=True)
 
 
-def _text_value(depth: int, fact: Fact, kind: ItemKind) -> str:
+def _text_value(depth: int, fact: Fact, kind: ItemKind, lookups: _Lookups) -> str:
     attributes = _attributes(fact) + f' id="{attribute(fact.id)}"'
     value = str(fact.value)
     if kind is ItemKind.DATE:
@@ -139,7 +165,7 @@ def _text_value(depth: int, fact: Fact, kind: ItemKind) -> str:
         value = "Yes" if value == "true" else "No"
     if fact.lang:
         attributes += f' xml:lang="{attribute(fact.lang)}"'
-    return leaf(depth, "ix:nonNumeric", attributes, text(value))
+    return leaf(depth, "ix:nonNumeric", attributes, lookups.text(value))
 
 
 def _member(taxonomy: Taxonomy, member: str) -> str:
@@ -171,19 +197,19 @@ def _fact_list(title: str, facts: tuple[Fact, ...], taxonomy: Taxonomy, lookups:
     for fact in facts:
         concept = taxonomy.concept(fact.concept)
         english = concept.label(names.ROLE_LABEL, "en") or fact.concept
-        cells = [_languages(6, "th", english, concept.label(names.ROLE_LABEL, "ja"))]
+        cells = [_languages(6, "th", english, concept.label(names.ROLE_LABEL, "ja"), lookups)]
         members = ", ".join(_member(taxonomy, member) for _, member in fact.context.members)
         cells.append(leaf(6, "td", ' class="text"', text(_period(fact) + (f" ({members})" if members else ""))))
         if fact.numeric:
             cells.append(leaf(6, "td", ' class="figure"', _stated_number(fact, concept.kind, lookups)))
         else:
-            cells.append(element(6, "td", ' class="text"', [_text_value(7, fact, concept.kind)], html=True))
+            cells.append(element(6, "td", ' class="text"', [_text_value(7, fact, concept.kind, lookups)], html=True))
         rows.append(element(5, "tr", ' class="item"' if fact.lang != "ja" else ' class="item ja"', cells, html=True))
     table = element(3, "table", "", [element(4, "tbody", "", rows, html=True)], html=True)
     return [element(2, "div", ' class="facts"', [leaf(3, "h2", "", text(title)), table], html=True)]
 
 
-def _notes(instance: Instance) -> list[str]:
+def _notes(instance: Instance, lookups: _Lookups) -> list[str]:
     if not instance.footnotes:
         return []
     items = []
@@ -192,7 +218,7 @@ def _notes(instance: Instance) -> list[str]:
         for lang, note in footnote.texts:
             held = f' id="{attribute(footnote.resource_id(lang))}" xml:lang="{attribute(lang)}"'
             holder = f' class="{attribute(lang if len(footnote.texts) > 1 else "note")}"'
-            spans.append(element(5, "span", holder, [leaf(6, "ix:footnote", held, text(note))], html=True))
+            spans.append(element(5, "span", holder, [leaf(6, "ix:footnote", held, lookups.text(note))], html=True))
         items.append(element(4, "li", f' id="{attribute(footnote.id)}"', spans, html=True))
     ordered = element(3, "ol", ' class="notes"', items, html=True)
     return [element(2, "div", ' class="notes"', [leaf(3, "h2", "", "Notes"), ordered], html=True)]
@@ -257,9 +283,9 @@ def inline_document(layout: Layout, instance: Instance, taxonomy: Taxonomy) -> I
     body += _fact_list("Document and entity information", layout.cover, taxonomy, lookups)
     body += _fact_list("Outlook, as stated in the release's text", layout.prose, taxonomy, lookups)
     body += [_grid(grid, lookups) for grid in layout.grids]
-    body += _notes(instance)
+    body += _notes(instance, lookups)
     html = element(
         0, "html", _NAMESPACES, [element(1, "head", "", head, html=True), element(1, "body", "", body, html=True)]
     )
-    before, _, after = html.encode().partition(_HREF.encode())  # encoded whole: a slice would copy the text again
+    before, _, after = lookups.encode(html).partition(_HREF.encode())
     return InlineDocument(_PROLOGUE + before, after)
