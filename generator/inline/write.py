@@ -7,7 +7,8 @@ where the statement shows the figure negative.  Dates read as the release
 writes them (``date-monthname-day-year-en``).  English labels show; the
 Japanese labels are in the document, shown by a CSS switch (no script).
 
-The document is written as text (see ``generator.markup``).  Browsers read
+The document is written as text (see ``generator.markup``), in ASCII: the
+Japanese texts are held aside and written in when it is encoded.  Browsers read
 the file as HTML too, where ``<td/>`` opens a cell it never closes: every
 XHTML element but the void ``meta`` and ``input`` has an end tag.
 """
@@ -51,7 +52,7 @@ def _style() -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Lookups:
+class _Writing:
     """One document being written: its figures' references, the marks of the notes linked to them, texts held aside.
 
     CPython stores a string at the width of its widest character: one
@@ -84,13 +85,13 @@ class _Lookups:
         return b"".join(encoded)
 
 
-def _languages(depth: int, name: str, english: str, japanese: str | None, lookups: _Lookups) -> str:
+def _languages(depth: int, name: str, english: str, japanese: str | None, writing: _Writing) -> str:
     """English shown, Japanese in the document for the switch; one text when there is no Japanese."""
     if not japanese:
-        return leaf(depth, name, "", lookups.text(english))
+        return leaf(depth, name, "", writing.text(english))
     spans = [
-        leaf(depth + 1, "span", ' class="en" xml:lang="en"', lookups.text(english)),
-        leaf(depth + 1, "span", ' class="ja" xml:lang="ja"', lookups.text(japanese)),
+        leaf(depth + 1, "span", ' class="en" xml:lang="en"', writing.text(english)),
+        leaf(depth + 1, "span", ' class="ja" xml:lang="ja"', writing.text(japanese)),
     ]
     return element(depth, name, "", spans, html=True)
 
@@ -99,7 +100,7 @@ def _attributes(fact: Fact) -> str:
     return f' name="{_IIJ}:{attribute(fact.concept)}" contextRef="{attribute(fact.context.id)}"'
 
 
-def _number(shown: Shown, lookups: _Lookups) -> str:
+def _number(shown: Shown, writing: _Writing) -> str:
     """A figure as mixed content: the tag (or a link to it), parentheses and percent sign outside it, its notes."""
     fact = shown.fact
     value = fact.value
@@ -110,13 +111,13 @@ def _number(shown: Shown, lookups: _Lookups) -> str:
         transform = "fixed-zero" if shown.dash else "num-dot-decimal"
         sign = ' sign="-"' if value < 0 else ""
         printed = (
-            f'<ix:nonFraction name="{_IIJ}:{attribute(fact.concept)}"{lookups.references.attributes(fact)}'
-            f' id="{lookups.references.fact_ref(fact.id)}" format="ixt:{transform}" scale="{shown.scale}"{sign}>'
+            f'<ix:nonFraction name="{_IIJ}:{attribute(fact.concept)}"{writing.references.attributes(fact)}'
+            f' id="{writing.references.fact_ref(fact.id)}" format="ixt:{transform}" scale="{shown.scale}"{sign}>'
             f"{figure}</ix:nonFraction>"
         )
-        marks = lookups.marks.get(fact.id, "")
+        marks = writing.marks.get(fact.id, "")
     else:  # another printing of a tagged fact: shown as printed, linked to the tagged one
-        fact_ref = lookups.references.fact_ref(fact.id)
+        fact_ref = writing.references.fact_ref(fact.id)
         printed = f'<a class="repeat" href="#{fact_ref}" title="tagged where first printed">{figure}</a>'
     if shown.printed_negative:
         printed = f"({printed})"
@@ -128,32 +129,32 @@ def _note_marks(linked: tuple[str, ...]) -> str:
     return f'<sup class="note">{anchors}</sup>'
 
 
-def _cell(cell: GridCell, lookups: _Lookups) -> str:
+def _cell(cell: GridCell, writing: _Writing) -> str:
     if not cell.shown:
         return leaf(6, "td", ' class="text"', text(cell.text))
-    return leaf(6, "td", ' class="figure"', " to ".join([_number(shown, lookups) for shown in cell.shown]))
+    return leaf(6, "td", ' class="figure"', " to ".join([_number(shown, writing) for shown in cell.shown]))
 
 
-def _row(row: GridRow, lookups: _Lookups) -> str:
-    cells = [_languages(6, "th", row.label, row.label_ja, lookups)]
-    cells += [_cell(cell, lookups) for cell in row.cells]
+def _row(row: GridRow, writing: _Writing) -> str:
+    cells = [_languages(6, "th", row.label, row.label_ja, writing)]
+    cells += [_cell(cell, writing) for cell in row.cells]
     return element(5, "tr", ' class="heading"' if row.heading else ' class="item"', cells, html=True)
 
 
-def _grid(grid: Grid, lookups: _Lookups) -> str:
-    children = [_languages(3, "h2", grid.title, grid.title_ja, lookups)]
+def _grid(grid: Grid, writing: _Writing) -> str:
+    children = [_languages(3, "h2", grid.title, grid.title_ja, writing)]
     if grid.caption:
         children.append(leaf(3, "p", ' class="caption"', text(grid.caption)))
     head = [leaf(6, "th", ' class="label"', "")] + [leaf(6, "th", "", text(column)) for column in grid.columns]
     table = [
         element(4, "thead", "", [element(5, "tr", "", head, html=True)], html=True),
-        element(4, "tbody", "", [_row(row, lookups) for row in grid.rows], html=True),
+        element(4, "tbody", "", [_row(row, writing) for row in grid.rows], html=True),
     ]
     children.append(element(3, "table", "", table, html=True))
     return element(2, "div", f' class="statement" id="table-{grid.line}"', children, html=True)
 
 
-def _text_value(depth: int, fact: Fact, kind: ItemKind, lookups: _Lookups) -> str:
+def _text_value(depth: int, fact: Fact, kind: ItemKind, writing: _Writing) -> str:
     attributes = _attributes(fact) + f' id="{attribute(fact.id)}"'
     value = str(fact.value)
     if kind is ItemKind.DATE:
@@ -165,7 +166,7 @@ def _text_value(depth: int, fact: Fact, kind: ItemKind, lookups: _Lookups) -> st
         value = "Yes" if value == "true" else "No"
     if fact.lang:
         attributes += f' xml:lang="{attribute(fact.lang)}"'
-    return leaf(depth, "ix:nonNumeric", attributes, lookups.text(value))
+    return leaf(depth, "ix:nonNumeric", attributes, writing.text(value))
 
 
 def _member(taxonomy: Taxonomy, member: str) -> str:
@@ -173,7 +174,7 @@ def _member(taxonomy: Taxonomy, member: str) -> str:
     return label.removesuffix(" [Member]")
 
 
-def _stated_number(fact: Fact, kind: ItemKind, lookups: _Lookups) -> str:
+def _stated_number(fact: Fact, kind: ItemKind, writing: _Writing) -> str:
     """A figure stated in prose or on the cover: money in millions (``JPY 12,500 million``), rates as printed."""
     decimals = fact.decimals or 0
     scale, digits, before, after = 0, max(0, decimals), "", ""
@@ -181,7 +182,7 @@ def _stated_number(fact: Fact, kind: ItemKind, lookups: _Lookups) -> str:
         scale, digits, before, after = 6, max(0, decimals + 6), f"{fact.unit.id} ", " million"
     elif kind is ItemKind.PERCENT:
         scale, digits, after = -2, max(0, decimals - 2), "%"
-    return text(before) + _number(Shown(fact, True, scale, digits), lookups) + after
+    return text(before) + _number(Shown(fact, True, scale, digits), writing) + after
 
 
 def _period(fact: Fact) -> str:
@@ -190,26 +191,26 @@ def _period(fact: Fact) -> str:
     return f"{start} to {period.end}" if start else f"at {period.end}"
 
 
-def _fact_list(title: str, facts: tuple[Fact, ...], taxonomy: Taxonomy, lookups: _Lookups) -> list[str]:
+def _fact_list(title: str, facts: tuple[Fact, ...], taxonomy: Taxonomy, writing: _Writing) -> list[str]:
     if not facts:
         return []
     rows = []
     for fact in facts:
         concept = taxonomy.concept(fact.concept)
         english = concept.label(names.ROLE_LABEL, "en") or fact.concept
-        cells = [_languages(6, "th", english, concept.label(names.ROLE_LABEL, "ja"), lookups)]
+        cells = [_languages(6, "th", english, concept.label(names.ROLE_LABEL, "ja"), writing)]
         members = ", ".join(_member(taxonomy, member) for _, member in fact.context.members)
         cells.append(leaf(6, "td", ' class="text"', text(_period(fact) + (f" ({members})" if members else ""))))
         if fact.numeric:
-            cells.append(leaf(6, "td", ' class="figure"', _stated_number(fact, concept.kind, lookups)))
+            cells.append(leaf(6, "td", ' class="figure"', _stated_number(fact, concept.kind, writing)))
         else:
-            cells.append(element(6, "td", ' class="text"', [_text_value(7, fact, concept.kind, lookups)], html=True))
+            cells.append(element(6, "td", ' class="text"', [_text_value(7, fact, concept.kind, writing)], html=True))
         rows.append(element(5, "tr", ' class="item"' if fact.lang != "ja" else ' class="item ja"', cells, html=True))
     table = element(3, "table", "", [element(4, "tbody", "", rows, html=True)], html=True)
     return [element(2, "div", ' class="facts"', [leaf(3, "h2", "", text(title)), table], html=True)]
 
 
-def _notes(instance: Instance, lookups: _Lookups) -> list[str]:
+def _notes(instance: Instance, writing: _Writing) -> list[str]:
     if not instance.footnotes:
         return []
     items = []
@@ -218,7 +219,7 @@ def _notes(instance: Instance, lookups: _Lookups) -> list[str]:
         for lang, note in footnote.texts:
             held = f' id="{attribute(footnote.resource_id(lang))}" xml:lang="{attribute(lang)}"'
             holder = f' class="{attribute(lang if len(footnote.texts) > 1 else "note")}"'
-            spans.append(element(5, "span", holder, [leaf(6, "ix:footnote", held, lookups.text(note))], html=True))
+            spans.append(element(5, "span", holder, [leaf(6, "ix:footnote", held, writing.text(note))], html=True))
         items.append(element(4, "li", f' id="{attribute(footnote.id)}"', spans, html=True))
     ordered = element(3, "ol", ' class="notes"', items, html=True)
     return [element(2, "div", ' class="notes"', [leaf(3, "h2", "", "Notes"), ordered], html=True)]
@@ -270,7 +271,7 @@ def inline_document(layout: Layout, instance: Instance, taxonomy: Taxonomy) -> I
             notes[fact_id] = (*notes.get(fact_id, ()), footnote.id)
     marks = {linked: _note_marks(linked) for linked in set(notes.values())}  # most facts share their notes
     contexts, units = instance.contexts, instance.units
-    lookups = _Lookups(
+    writing = _Writing(
         References.of(instance.facts, contexts, units), {fact_id: marks[linked] for fact_id, linked in notes.items()}
     )
     head = [_META, leaf(2, "title", "", text(layout.title)), _style()]
@@ -280,12 +281,12 @@ def inline_document(layout: Layout, instance: Instance, taxonomy: Taxonomy) -> I
         "a dotted figure repeats one tagged where first printed."
     )
     body += [leaf(2, "p", ' class="source"', text(source)), _SWITCH]
-    body += _fact_list("Document and entity information", layout.cover, taxonomy, lookups)
-    body += _fact_list("Outlook, as stated in the release's text", layout.prose, taxonomy, lookups)
-    body += [_grid(grid, lookups) for grid in layout.grids]
-    body += _notes(instance, lookups)
+    body += _fact_list("Document and entity information", layout.cover, taxonomy, writing)
+    body += _fact_list("Outlook, as stated in the release's text", layout.prose, taxonomy, writing)
+    body += [_grid(grid, writing) for grid in layout.grids]
+    body += _notes(instance, writing)
     html = element(
         0, "html", _NAMESPACES, [element(1, "head", "", head, html=True), element(1, "body", "", body, html=True)]
     )
-    before, _, after = lookups.encode(html).partition(_HREF.encode())
+    before, _, after = writing.encode(html).partition(_HREF.encode())
     return InlineDocument(_PROLOGUE + before, after)
