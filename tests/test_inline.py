@@ -216,3 +216,29 @@ def test_a_character_xml_forbids_stops_the_inline_document(taxonomy: Taxonomy, c
     placed, instance, _ = _hostile_release(label=f"page{character}break")
     with pytest.raises(ValueError):
         inline_document(placed, instance, taxonomy)
+
+
+def test_ids_that_need_escaping_read_back_unchanged(taxonomy: Taxonomy) -> None:
+    # Ids are escaped one by one only when one of them needs it: a member name can make every id of a context need it.
+    context = Context(Duration(date(2001, 7, 1), date(2001, 9, 30)), (("ResultForecastAxis", 'A&"B"<C>'),))
+    revenues = Fact("Revenues", context, units.JPY, Decimal("9528307000"), -3)
+    shown = (Shown(revenues, True, 3, 0), Shown(revenues, False, 3, 0))
+    row = GridRow("Revenues", None, (GridCell(shown[:1]), GridCell(shown[1:])), 12)
+    placed = Layout("t", "s", (), (), (Grid("g", None, "", ("a", "b"), (row,), 10),), ())
+    root = etree.fromstring(inline_document(placed, Instance("x.xml", "", (revenues,)), taxonomy).encode())
+    tag = root.find(".//ix:nonFraction", IX)
+    assert (tag.get("id"), tag.get("contextRef")) == (revenues.id, context.id)
+    assert root.xpath("//h:a[@class='repeat']/@href", namespaces=IX) == [f"#{revenues.id}"]
+
+
+@pytest.mark.parametrize(
+    ("release", "title", "heading"),
+    [
+        ("001", "2Q FY2001 earnings release, period ended Sep 30, 2001", "As of Sep 30, 2001 (USD)"),
+        ("000", "FY2001 earnings release, period ended Mar 31, 2002", "Year ended Mar 31, 2002 (JPY)"),
+    ],
+)
+def test_periods_are_written_with_english_month_names(built: Built, release: str, title: str, heading: str) -> None:
+    document = _document(built, release)
+    assert (document.findtext("h:head/h:title", namespaces=IX) or "").endswith(title)
+    assert heading in document.xpath("//h:div[@class='statement']//h:thead//h:th/text()", namespaces=IX)

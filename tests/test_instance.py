@@ -15,7 +15,7 @@ from generator.build import build
 from generator.instance import units
 from generator.instance.contexts import Context, Duration, Instant
 from generator.instance.model import Fact, Footnote, Instance
-from generator.instance.write import instance_bytes
+from generator.instance.write import format_decimal, instance_bytes
 from generator.resources import bundled_sources
 from generator.taxonomy.dts import LINKBASES, SCHEMA
 from generator.taxonomy.model import Taxonomy
@@ -282,3 +282,33 @@ def test_a_character_xml_forbids_stops_the_instance(character: str) -> None:
     stated = Fact("DocumentType", Context(Instant(date(2001, 9, 30))), None, f"page{character}break", None)
     with pytest.raises(ValueError):
         instance_bytes(Instance("x.xml", "", (stated,)))
+
+
+@pytest.mark.parametrize(
+    ("value", "lexical"),
+    [
+        ("9528307000", "9528307000"),
+        ("-9528307000", "-9528307000"),
+        ("9528307E+3", "9528307000"),  # a value scaled from thousands keeps a positive exponent
+        ("1E-7", "0.0000001"),  # str() would print an exponent
+        ("-0.000001", "-0.000001"),
+        ("123.450", "123.450"),  # trailing zeros are the stated precision
+        ("0", "0"),
+        ("-0.00", "0"),
+        ("-0E+3", "0"),
+    ],
+)
+def test_decimals_are_written_without_exponent_or_negative_zero(value: str, lexical: str) -> None:
+    assert format_decimal(Decimal(value)) == lexical
+
+
+def test_ids_that_need_escaping_read_back_unchanged() -> None:
+    # Ids are escaped one by one only when one of them needs it: a member name can make every id of a context need it.
+    context = Context(Duration(date(2001, 7, 1), date(2001, 9, 30)), (("ResultForecastAxis", 'A&"B"<C>'),))
+    plain = Fact("Revenues", Context(Instant(date(2001, 9, 30))), units.JPY, Decimal("1000"), -3)
+    revenues = Fact("Revenues", context, units.JPY, Decimal("9528307000"), -3)
+    root = etree.fromstring(instance_bytes(Instance("x.xml", "", (plain, revenues))))
+    assert [(f.get("id"), f.get("contextRef")) for f in root.iterfind("iij:Revenues", NS)] == [
+        (plain.id, plain.context.id),
+        (revenues.id, context.id),
+    ]

@@ -12,9 +12,11 @@ listed in sections of their own.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from generator.instance.model import Fact, Instance
 from generator.mapping.figures import Figure
@@ -25,15 +27,17 @@ from generator.taxonomy.model import Taxonomy
 
 # Columns that print figures; percentages of total and changes are derived, spacers empty.
 _VALUE_ROLES = (ColumnRole.USD, ColumnRole.JPY, ColumnRole.QUARTER, ColumnRole.FORECAST, ColumnRole.CATEGORY)
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
-@dataclass(frozen=True, slots=True)
-class Shown:
+class Shown(NamedTuple):
     """One figure as the document shows it.
 
     ``scale`` is the power of ten between the printed number and the fact
     (3 for thousands, -2 for a percentage); ``negated`` says the statement
-    prints the fact's negation (a payment shown in parentheses).
+    prints the fact's negation (a payment shown in parentheses).  A named
+    tuple, as are cells and rows: a release shows some 400 figures, and a
+    tuple is built three times faster than a frozen dataclass.
     """
 
     fact: Fact
@@ -52,16 +56,14 @@ class Shown:
         return value != 0 and (value < 0) != self.negated
 
 
-@dataclass(frozen=True, slots=True)
-class GridCell:
+class GridCell(NamedTuple):
     """A cell: the figures it prints (two for a range), or printed text that is no figure (``n/a``)."""
 
     shown: tuple[Shown, ...] = ()
     text: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class GridRow:
+class GridRow(NamedTuple):
     """A printed row: its label as printed, the concept's Japanese label, its cells."""
 
     label: str
@@ -100,7 +102,7 @@ class Layout:
 
 
 def _month(day: date) -> str:
-    return f"{day:%b} {day.day}, {day.year}"
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"  # strftime's %b: slower, and the locale's
 
 
 def _column_heading(column: Column) -> str:
@@ -157,14 +159,15 @@ def _tagged_printing(figures: tuple[Figure, ...], fact: Fact, taxonomy: Taxonomy
 
 
 def _shown(figure: Figure, fact: Fact, tagged: bool) -> Shown:
+    cell = figure.cell
     return Shown(
         fact=fact,
         tagged=tagged,
-        scale=figure.cell.fraction_digits - figure.decimals,
-        fraction_digits=figure.cell.fraction_digits,
+        scale=cell.fraction_digits - figure.decimals,
+        fraction_digits=cell.fraction_digits,
         negated=figure.resolved.placement.node.negated,
-        dash=figure.cell.kind is CellKind.DASH,
-        percent=figure.cell.percent,
+        dash=cell.kind is CellKind.DASH,
+        percent=cell.percent,
     )
 
 
@@ -175,20 +178,22 @@ def _label_ja(figure: Figure, taxonomy: Taxonomy) -> str | None:
 
 
 def _grid(
-    table: Table, by_cell: dict[_CellKey, list[Shown]], figures: dict[tuple[int, str], Figure], taxonomy: Taxonomy
+    table: Table, by_cell: dict[_CellKey, list[Shown]], figures: dict[tuple[int, int, str], Figure], taxonomy: Taxonomy
 ) -> Grid:
     positions = [i for i, column in enumerate(table.columns) if column.role in _VALUE_ROLES]
     matrix = any(table.columns[i].role is ColumnRole.CATEGORY for i in positions)  # a concept per cell, not per row
     rows = []
+    table_line = table.title_line
     for row in table.rows:
         cells = []
         label_ja = None
+        line, label = row.line, row.label
         for i in positions:
             cell = row.cells[i]
-            shown = tuple(by_cell.get((table.title_line, row.line, cell.col, row.label), ()))
+            shown = tuple(by_cell.get((table_line, line, cell.col, label), ()))
             text = "" if shown or cell.kind is CellKind.BLANK else cell.text
             cells.append(GridCell(shown, text))
-        first = figures.get((row.line, row.label))
+        first = figures.get((table_line, line, label))
         if first is not None and not matrix:
             label_ja = _label_ja(first, taxonomy)
         rows.append(GridRow(row.label, label_ja, tuple(cells), row.line))
@@ -209,39 +214,36 @@ def layout(mapped: MappedRelease, instance: Instance, taxonomy: Taxonomy) -> Lay
     """Decide where every fact of the instance is shown."""
     facts = {fact.id: fact for fact in instance.facts}
     by_key = {fact.key: fact for fact in instance.facts}
-    by_cell: dict[_CellKey, list[Shown]] = {}
+    by_cell: dict[_CellKey, list[Shown]] = defaultdict(list)
     placed: set[str] = set()
-    tagged: dict[tuple[int, int, int, str, str], str] = {}
+    tagged: dict[tuple[_CellKey, str], str] = {}  # the cell and context of each fact's tagged printing
     for draft in mapped.drafts:
         chosen = _tagged_printing(draft.figures, draft.fact, taxonomy)
-        tagged[(*_cell_key(chosen), draft.fact.context.id)] = draft.fact.id
-    first_figure: dict[int, dict[tuple[int, str], Figure]] = {}  # per table: each row's first figure
+        tagged[(_cell_key(chosen), draft.fact.context.id)] = draft.fact.id
+    first_figure: dict[tuple[int, int, str], Figure] = {}  # each row's first figure: table, line, label
     for figure in mapped.figures:
         cell = _cell_key(figure)
         title, line, _, label = cell
-        first_figure.setdefault(title, {}).setdefault((line, label), figure)
-        fact_id = tagged.get((*cell, figure.context.id))
-        fact = facts[fact_id] if fact_id else by_key.get(figure.key)
-        if fact is None:
-            continue  # a figure of a fact the release does not report (none today)
-        is_tagged = fact_id is not None and fact_id not in placed
-        if is_tagged:
-            placed.add(fact.id)
-            shown = _shown(figure, fact, True)
+        first_figure.setdefault((title, line, label), figure)
+        fact_id = tagged.get((cell, figure.context.id))
+        if fact_id is not None and fact_id not in placed:
+            placed.add(fact_id)
+            shown = _shown(figure, facts[fact_id], True)
         else:
-            shown = _shown(figure, fact, False)
+            fact = facts[fact_id] if fact_id else by_key.get(figure.key)
+            if fact is None:
+                continue  # a figure of a fact the release does not report (none today)
             if figure.value != fact.value:  # the losing printing of a figure printed twice: show what is printed
-                shown = _shown(
-                    figure, Fact(fact.concept, fact.context, fact.unit, figure.value, figure.decimals), False
-                )
-        by_cell.setdefault(cell, []).append(shown)
+                fact = Fact(fact.concept, fact.context, fact.unit, figure.value, figure.decimals)
+            shown = _shown(figure, fact, False)
+        by_cell[cell].append(shown)
     grids = []
     for table in sorted(mapped.release.primary.english_tables, key=lambda t: t.title_line):
-        grids.append(_grid(table, by_cell, first_figure.get(table.title_line, {}), taxonomy))
+        grids.append(_grid(table, by_cell, first_figure, taxonomy))
     rest = [fact for fact in instance.facts if fact.id not in placed]
     prose_ids = {fact.id for fact in mapped.prose}
     cover = tuple(f for f in rest if f.id not in prose_ids and not f.context.members)
     prose = tuple(f for f in rest if f.id in prose_ids)
-    elsewhere = prose_ids | {f.id for f in cover}
-    hidden = tuple(f for f in rest if f.id not in elsewhere)
+    listed = prose_ids | {f.id for f in cover}
+    hidden = tuple(f for f in rest if f.id not in listed)
     return Layout(release_title(mapped), mapped.release.primary.name, cover, prose, tuple(grids), hidden)

@@ -7,22 +7,25 @@ where the statement shows the figure negative.  Dates read as the release
 writes them (``date-monthname-day-year-en``).  English labels show; the
 Japanese labels are in the document, shown by a CSS switch (no script).
 
-The document is written as text (see ``generator.markup``).  Browsers read
+The document is written as text (see ``generator.markup``), in ASCII: the
+Japanese texts are held aside and written in when it is encoded.  Browsers read
 the file as HTML too, where ``<td/>`` opens a cell it never closes: every
 XHTML element but the void ``meta`` and ``input`` has an end tag.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from importlib import resources
 
 from generator import names
 from generator.inline.layout import Grid, GridCell, GridRow, Layout, Shown
+from generator.instance.contexts import Context
 from generator.instance.model import Fact, Instance
-from generator.instance.write import NSMAP, context_element, format_decimal, unit_element
+from generator.instance.units import Unit
+from generator.instance.write import NSMAP, References, context_element, format_decimal, unit_element
 from generator.markup import DECLARATION, attribute, element, leaf, namespaces, text
 from generator.taxonomy.model import ItemKind, Taxonomy
 from generator.taxonomy.schema import SCHEMA
@@ -33,6 +36,7 @@ _NAMESPACES = namespaces(_NSMAP.items())
 _IIJ = names.IIJ_PREFIX
 # The taxonomy's href is written as a NUL, which no escaped text can hold (XML forbids it); the document splits there.
 _HREF = "\x00"
+_PROLOGUE = f"{DECLARATION}<!DOCTYPE html>\n".encode()
 _SCHEMA_REF = element(5, "link:schemaRef", f' xlink:type="simple" xlink:href="{_HREF}"', [])
 _MONTHS = "January February March April May June July August September October November December".split()
 _META = element(2, "meta", ' http-equiv="Content-Type" content="text/html; charset=UTF-8"', [])
@@ -47,13 +51,47 @@ def _style() -> str:
     return leaf(2, "style", ' type="text/css"', text(css))
 
 
-def _languages(depth: int, name: str, english: str, japanese: str | None) -> str:
+@dataclass(frozen=True, slots=True)
+class _Writing:
+    """One document being written: its figures' references, the marks of the notes linked to them, texts held aside.
+
+    CPython stores a string at the width of its widest character: one
+    Japanese label made every string it was joined into two bytes a
+    character, copied level by level and encoded a character at a time.  The
+    document is written in ASCII instead, each other text replaced by its
+    index between two characters XML forbids (no escaped text holds them),
+    and written in as UTF-8 when the document is encoded.
+    """
+
+    references: References
+    marks: dict[str, str]  # by fact id
+    aside: list[str] = field(default_factory=list)
+
+    def text(self, value: str) -> str:
+        """Character data, escaped; held aside unless it is ASCII."""
+        escaped = text(value)
+        if escaped.isascii():
+            return escaped
+        self.aside.append(escaped)
+        return f"\x01{len(self.aside) - 1}\x02"
+
+    def encode(self, document: str) -> bytes:
+        """The document as UTF-8, the texts held aside written in."""
+        parts = document.encode().split(b"\x01")
+        encoded = [parts[0]]
+        for part in parts[1:]:
+            index, _, rest = part.partition(b"\x02")
+            encoded += (self.aside[int(index)].encode(), rest)
+        return b"".join(encoded)
+
+
+def _languages(depth: int, name: str, english: str, japanese: str | None, writing: _Writing) -> str:
     """English shown, Japanese in the document for the switch; one text when there is no Japanese."""
     if not japanese:
-        return leaf(depth, name, "", text(english))
+        return leaf(depth, name, "", writing.text(english))
     spans = [
-        leaf(depth + 1, "span", ' class="en" xml:lang="en"', text(english)),
-        leaf(depth + 1, "span", ' class="ja" xml:lang="ja"', text(japanese)),
+        leaf(depth + 1, "span", ' class="en" xml:lang="en"', writing.text(english)),
+        leaf(depth + 1, "span", ' class="ja" xml:lang="ja"', writing.text(japanese)),
     ]
     return element(depth, name, "", spans, html=True)
 
@@ -62,7 +100,7 @@ def _attributes(fact: Fact) -> str:
     return f' name="{_IIJ}:{attribute(fact.concept)}" contextRef="{attribute(fact.context.id)}"'
 
 
-def _number(shown: Shown, notes: dict[str, list[str]]) -> str:
+def _number(shown: Shown, writing: _Writing) -> str:
     """A figure as mixed content: the tag (or a link to it), parentheses and percent sign outside it, its notes."""
     fact = shown.fact
     value = fact.value
@@ -73,48 +111,50 @@ def _number(shown: Shown, notes: dict[str, list[str]]) -> str:
         transform = "fixed-zero" if shown.dash else "num-dot-decimal"
         sign = ' sign="-"' if value < 0 else ""
         printed = (
-            f'<ix:nonFraction{_attributes(fact)} unitRef="{attribute(fact.unit.id)}" decimals="{fact.decimals}"'
-            f' id="{attribute(fact.id)}" format="ixt:{transform}" scale="{shown.scale}"{sign}>{figure}</ix:nonFraction>'
+            f'<ix:nonFraction name="{_IIJ}:{attribute(fact.concept)}"{writing.references.attributes(fact)}'
+            f' id="{writing.references.fact_ref(fact.id)}" format="ixt:{transform}" scale="{shown.scale}"{sign}>'
+            f"{figure}</ix:nonFraction>"
         )
-        marks = _note_marks(notes[fact.id]) if fact.id in notes else ""
+        marks = writing.marks.get(fact.id, "")
     else:  # another printing of a tagged fact: shown as printed, linked to the tagged one
-        printed = f'<a class="repeat" href="#{attribute(fact.id)}" title="tagged where first printed">{figure}</a>'
+        fact_ref = writing.references.fact_ref(fact.id)
+        printed = f'<a class="repeat" href="#{fact_ref}" title="tagged where first printed">{figure}</a>'
     if shown.printed_negative:
         printed = f"({printed})"
     return printed + ("%" if shown.percent else "") + marks
 
 
-def _note_marks(linked: list[str]) -> str:
+def _note_marks(linked: tuple[str, ...]) -> str:
     anchors = ",".join(f'<a href="#{attribute(note)}">{text(note.removeprefix("fn"))}</a>' for note in linked)
     return f'<sup class="note">{anchors}</sup>'
 
 
-def _cell(cell: GridCell, notes: dict[str, list[str]]) -> str:
+def _cell(cell: GridCell, writing: _Writing) -> str:
     if not cell.shown:
         return leaf(6, "td", ' class="text"', text(cell.text))
-    return leaf(6, "td", ' class="figure"', " to ".join(_number(shown, notes) for shown in cell.shown))
+    return leaf(6, "td", ' class="figure"', " to ".join([_number(shown, writing) for shown in cell.shown]))
 
 
-def _row(row: GridRow, notes: dict[str, list[str]]) -> str:
-    cells = [_languages(6, "th", row.label, row.label_ja)]
-    cells += [_cell(cell, notes) for cell in row.cells]
+def _row(row: GridRow, writing: _Writing) -> str:
+    cells = [_languages(6, "th", row.label, row.label_ja, writing)]
+    cells += [_cell(cell, writing) for cell in row.cells]
     return element(5, "tr", ' class="heading"' if row.heading else ' class="item"', cells, html=True)
 
 
-def _grid(grid: Grid, notes: dict[str, list[str]]) -> str:
-    children = [_languages(3, "h2", grid.title, grid.title_ja)]
+def _grid(grid: Grid, writing: _Writing) -> str:
+    children = [_languages(3, "h2", grid.title, grid.title_ja, writing)]
     if grid.caption:
         children.append(leaf(3, "p", ' class="caption"', text(grid.caption)))
     head = [leaf(6, "th", ' class="label"', "")] + [leaf(6, "th", "", text(column)) for column in grid.columns]
     table = [
         element(4, "thead", "", [element(5, "tr", "", head, html=True)], html=True),
-        element(4, "tbody", "", [_row(row, notes) for row in grid.rows], html=True),
+        element(4, "tbody", "", [_row(row, writing) for row in grid.rows], html=True),
     ]
     children.append(element(3, "table", "", table, html=True))
     return element(2, "div", f' class="statement" id="table-{grid.line}"', children, html=True)
 
 
-def _text_value(depth: int, fact: Fact, kind: ItemKind) -> str:
+def _text_value(depth: int, fact: Fact, kind: ItemKind, writing: _Writing) -> str:
     attributes = _attributes(fact) + f' id="{attribute(fact.id)}"'
     value = str(fact.value)
     if kind is ItemKind.DATE:
@@ -126,7 +166,7 @@ def _text_value(depth: int, fact: Fact, kind: ItemKind) -> str:
         value = "Yes" if value == "true" else "No"
     if fact.lang:
         attributes += f' xml:lang="{attribute(fact.lang)}"'
-    return leaf(depth, "ix:nonNumeric", attributes, text(value))
+    return leaf(depth, "ix:nonNumeric", attributes, writing.text(value))
 
 
 def _member(taxonomy: Taxonomy, member: str) -> str:
@@ -134,7 +174,7 @@ def _member(taxonomy: Taxonomy, member: str) -> str:
     return label.removesuffix(" [Member]")
 
 
-def _stated_number(fact: Fact, kind: ItemKind, notes: dict[str, list[str]]) -> str:
+def _stated_number(fact: Fact, kind: ItemKind, writing: _Writing) -> str:
     """A figure stated in prose or on the cover: money in millions (``JPY 12,500 million``), rates as printed."""
     decimals = fact.decimals or 0
     scale, digits, before, after = 0, max(0, decimals), "", ""
@@ -142,7 +182,7 @@ def _stated_number(fact: Fact, kind: ItemKind, notes: dict[str, list[str]]) -> s
         scale, digits, before, after = 6, max(0, decimals + 6), f"{fact.unit.id} ", " million"
     elif kind is ItemKind.PERCENT:
         scale, digits, after = -2, max(0, decimals - 2), "%"
-    return text(before) + _number(Shown(fact, True, scale, digits), notes) + after
+    return text(before) + _number(Shown(fact, True, scale, digits), writing) + after
 
 
 def _period(fact: Fact) -> str:
@@ -151,26 +191,26 @@ def _period(fact: Fact) -> str:
     return f"{start} to {period.end}" if start else f"at {period.end}"
 
 
-def _fact_list(title: str, facts: tuple[Fact, ...], taxonomy: Taxonomy, notes: dict[str, list[str]]) -> list[str]:
+def _fact_list(title: str, facts: tuple[Fact, ...], taxonomy: Taxonomy, writing: _Writing) -> list[str]:
     if not facts:
         return []
     rows = []
     for fact in facts:
         concept = taxonomy.concept(fact.concept)
         english = concept.label(names.ROLE_LABEL, "en") or fact.concept
-        cells = [_languages(6, "th", english, concept.label(names.ROLE_LABEL, "ja"))]
+        cells = [_languages(6, "th", english, concept.label(names.ROLE_LABEL, "ja"), writing)]
         members = ", ".join(_member(taxonomy, member) for _, member in fact.context.members)
         cells.append(leaf(6, "td", ' class="text"', text(_period(fact) + (f" ({members})" if members else ""))))
         if fact.numeric:
-            cells.append(leaf(6, "td", ' class="figure"', _stated_number(fact, concept.kind, notes)))
+            cells.append(leaf(6, "td", ' class="figure"', _stated_number(fact, concept.kind, writing)))
         else:
-            cells.append(element(6, "td", ' class="text"', [_text_value(7, fact, concept.kind)], html=True))
+            cells.append(element(6, "td", ' class="text"', [_text_value(7, fact, concept.kind, writing)], html=True))
         rows.append(element(5, "tr", ' class="item"' if fact.lang != "ja" else ' class="item ja"', cells, html=True))
     table = element(3, "table", "", [element(4, "tbody", "", rows, html=True)], html=True)
     return [element(2, "div", ' class="facts"', [leaf(3, "h2", "", text(title)), table], html=True)]
 
 
-def _notes(instance: Instance) -> list[str]:
+def _notes(instance: Instance, writing: _Writing) -> list[str]:
     if not instance.footnotes:
         return []
     items = []
@@ -179,7 +219,7 @@ def _notes(instance: Instance) -> list[str]:
         for lang, note in footnote.texts:
             held = f' id="{attribute(footnote.resource_id(lang))}" xml:lang="{attribute(lang)}"'
             holder = f' class="{attribute(lang if len(footnote.texts) > 1 else "note")}"'
-            spans.append(element(5, "span", holder, [leaf(6, "ix:footnote", held, text(note))], html=True))
+            spans.append(element(5, "span", holder, [leaf(6, "ix:footnote", held, writing.text(note))], html=True))
         items.append(element(4, "li", f' id="{attribute(footnote.id)}"', spans, html=True))
     ordered = element(3, "ol", ' class="notes"', items, html=True)
     return [element(2, "div", ' class="notes"', [leaf(3, "h2", "", "Notes"), ordered], html=True)]
@@ -196,11 +236,13 @@ def _hidden(fact: Fact) -> str:
     return leaf(5, tag, attributes, value)
 
 
-def _header(instance: Instance, hidden: tuple[Fact, ...]) -> str:
+def _header(
+    instance: Instance, hidden: tuple[Fact, ...], contexts: tuple[Context, ...], units: tuple[Unit, ...]
+) -> str:
     children = [element(4, "ix:hidden", "", [_hidden(fact) for fact in hidden])] if hidden else []
     children.append(element(4, "ix:references", "", [_SCHEMA_REF]))
-    held = [context_element(5, context) for context in instance.contexts]
-    held += [unit_element(5, unit) for unit in instance.units]
+    held = [context_element(5, context) for context in contexts]
+    held += [unit_element(5, unit) for unit in units]
     for footnote in instance.footnotes:
         to_refs = " ".join(footnote.resource_id(lang) for lang, _ in footnote.texts)
         relationship = f' fromRefs="{attribute(" ".join(footnote.fact_ids))}" toRefs="{attribute(to_refs)}"'
@@ -223,23 +265,28 @@ class InlineDocument:
 
 def inline_document(layout: Layout, instance: Instance, taxonomy: Taxonomy) -> InlineDocument:
     """The inline XBRL document (XHTML, read by browsers as HTML too), deterministic."""
-    notes: dict[str, list[str]] = {}
+    notes: dict[str, tuple[str, ...]] = {}
     for footnote in instance.footnotes:
         for fact_id in footnote.fact_ids:
-            notes.setdefault(fact_id, []).append(footnote.id)
+            notes[fact_id] = (*notes.get(fact_id, ()), footnote.id)
+    marks = {linked: _note_marks(linked) for linked in set(notes.values())}  # most facts share their notes
+    contexts, units = instance.contexts, instance.units
+    writing = _Writing(
+        References.of(instance.facts, contexts, units), {fact_id: marks[linked] for fact_id, linked in notes.items()}
+    )
     head = [_META, leaf(2, "title", "", text(layout.title)), _style()]
-    body = [_header(instance, layout.hidden), leaf(2, "h1", "", text(layout.title))]
+    body = [_header(instance, layout.hidden, contexts, units), leaf(2, "h1", "", text(layout.title))]
     source = (
         f"Rendered from {layout.source}: every figure is an inline XBRL fact; "
         "a dotted figure repeats one tagged where first printed."
     )
     body += [leaf(2, "p", ' class="source"', text(source)), _SWITCH]
-    body += _fact_list("Document and entity information", layout.cover, taxonomy, notes)
-    body += _fact_list("Outlook, as stated in the release's text", layout.prose, taxonomy, notes)
-    body += [_grid(grid, notes) for grid in layout.grids]
-    body += _notes(instance)
+    body += _fact_list("Document and entity information", layout.cover, taxonomy, writing)
+    body += _fact_list("Outlook, as stated in the release's text", layout.prose, taxonomy, writing)
+    body += [_grid(grid, writing) for grid in layout.grids]
+    body += _notes(instance, writing)
     html = element(
         0, "html", _NAMESPACES, [element(1, "head", "", head, html=True), element(1, "body", "", body, html=True)]
     )
-    before, _, after = f"{DECLARATION}<!DOCTYPE html>\n{html}".partition(_HREF)
-    return InlineDocument(before.encode(), after.encode())
+    before, _, after = writing.encode(html).partition(_HREF.encode())
+    return InlineDocument(_PROLOGUE + before, after)

@@ -6,13 +6,14 @@ contexts and units in its header, deeper.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from generator import names
 from generator.instance.contexts import Context, Instant
 from generator.instance.model import Fact, Footnote, Instance
 from generator.instance.units import Measure, Unit
-from generator.markup import DECLARATION, attribute, element, leaf, namespaces, text
+from generator.markup import DECLARATION, attribute, element, leaf, namespaces, plain, text
 from generator.taxonomy.dts import SCHEMA
 
 _IIJ = names.IIJ_PREFIX
@@ -37,9 +38,10 @@ _ARCROLE = attribute(names.ARCROLE_FACT_FOOTNOTE)
 
 def format_decimal(value: Decimal) -> str:
     """An xs:decimal lexical form: no exponent, no negative zero."""
-    if value == 0:
+    if not value:
         return "0"
-    return format(value, "f")
+    lexical = str(value)  # no exponent unless it is positive or the value tiny, at a third of format()'s cost
+    return lexical if "E" not in lexical else format(value, "f")
 
 
 def measure_qname(measure: Measure) -> str:
@@ -87,30 +89,59 @@ def _measures(measures: tuple[Measure, ...], depth: int) -> list[str]:
     return [leaf(depth, "xbrli:measure", "", text(measure_qname(measure))) for measure in measures]
 
 
-def _fact(fact: Fact) -> str:
-    attributes = f' contextRef="{attribute(fact.context.id)}"'
-    if fact.unit is not None:
-        attributes += f' unitRef="{attribute(fact.unit.id)}" decimals="{fact.decimals}"'
-    attributes += f' id="{attribute(fact.id)}"'
+@dataclass(frozen=True, slots=True)
+class References:
+    """The ``contextRef`` and ``unitRef`` attributes of a document's facts, escaped once per context and unit.
+
+    Fact ids are escaped one by one only if one of them needs it.
+    """
+
+    contexts: dict[str, str]
+    units: dict[str, str]
+    plain_ids: bool
+
+    @classmethod
+    def of(cls, facts: tuple[Fact, ...], contexts: tuple[Context, ...], units: tuple[Unit, ...]) -> References:
+        """The references of these facts to these contexts and units."""
+        return cls(
+            {context.id: f' contextRef="{attribute(context.id)}"' for context in contexts},
+            {unit.id: f' unitRef="{attribute(unit.id)}"' for unit in units},
+            plain(" ".join([fact.id for fact in facts])),
+        )
+
+    def fact_ref(self, fact_id: str) -> str:
+        """The id of one of the document's facts, escaped."""
+        return fact_id if self.plain_ids else attribute(fact_id)
+
+    def attributes(self, fact: Fact) -> str:
+        """``contextRef``, then for a number ``unitRef`` and ``decimals``."""
+        if fact.unit is None:
+            return self.contexts[fact.context.id]
+        return f'{self.contexts[fact.context.id]}{self.units[fact.unit.id]} decimals="{fact.decimals}"'
+
+
+def _fact(fact: Fact, references: References) -> str:
+    attributes = f'{references.attributes(fact)} id="{references.fact_ref(fact.id)}"'
     if fact.lang:
         attributes += f' xml:lang="{attribute(fact.lang)}"'
     value = format_decimal(fact.value) if isinstance(fact.value, Decimal) else text(fact.value)
     return leaf(1, f"{_IIJ}:{fact.concept}", attributes, value)
 
 
-def _footnote_link(instance: Instance) -> list[str]:
+def _footnote_link(instance: Instance, references: References) -> list[str]:
     if not instance.footnotes:
         return []
     linked = [fact_id for footnote in instance.footnotes for fact_id in footnote.fact_ids]
     order = {fact.id: index for index, fact in enumerate(instance.facts)}
-    children = [_locator(fact_id) for fact_id in sorted(set(linked), key=order.__getitem__)]
+    children = [_locator(references.fact_ref(fact_id)) for fact_id in sorted(set(linked), key=order.__getitem__)]
     children += [_resource(footnote, lang, note) for footnote in instance.footnotes for lang, note in footnote.texts]
-    children += [_arc(fact_id, footnote.id) for footnote in instance.footnotes for fact_id in footnote.fact_ids]
+    for footnote in instance.footnotes:
+        note_ref = attribute(footnote.id)
+        children += [_arc(references.fact_ref(fact_id), note_ref) for fact_id in footnote.fact_ids]
     return [element(1, "link:footnoteLink", f' xlink:type="extended" xlink:role="{_ROLE_LINK}"', children)]
 
 
-def _locator(fact_id: str) -> str:
-    fact_ref = attribute(fact_id)
+def _locator(fact_ref: str) -> str:
     return element(2, "link:loc", f' xlink:type="locator" xlink:href="#{fact_ref}" xlink:label="loc_{fact_ref}"', [])
 
 
@@ -122,11 +153,8 @@ def _resource(footnote: Footnote, lang: str, note: str) -> str:
     return leaf(2, "link:footnote", attributes, text(note))
 
 
-def _arc(fact_id: str, footnote_id: str) -> str:
-    attributes = (
-        f' xlink:type="arc" xlink:arcrole="{_ARCROLE}" xlink:from="loc_{attribute(fact_id)}"'
-        f' xlink:to="{attribute(footnote_id)}"'
-    )
+def _arc(fact_ref: str, note_ref: str) -> str:
+    attributes = f' xlink:type="arc" xlink:arcrole="{_ARCROLE}" xlink:from="loc_{fact_ref}" xlink:to="{note_ref}"'
     return element(2, "link:footnoteArc", attributes, [])
 
 
@@ -134,8 +162,10 @@ def instance_bytes(instance: Instance) -> bytes:
     """The instance document as deterministic UTF-8 bytes."""
     href = attribute(instance.schema_ref or SCHEMA)
     children = [element(1, "link:schemaRef", f' xlink:type="simple" xlink:href="{href}"', [])]
-    children += [context_element(1, context) for context in instance.contexts]
-    children += [unit_element(1, unit) for unit in instance.units]
-    children += [_fact(fact) for fact in instance.facts]
-    children += _footnote_link(instance)
+    contexts, units = instance.contexts, instance.units
+    children += [context_element(1, context) for context in contexts]
+    children += [unit_element(1, unit) for unit in units]
+    references = References.of(instance.facts, contexts, units)
+    children += [_fact(fact, references) for fact in instance.facts]
+    children += _footnote_link(instance, references)
     return (DECLARATION + element(0, "xbrli:xbrl", _NAMESPACES, children)).encode()
