@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from generator.instance.contexts import Context
 from generator.instance.units import Unit
@@ -89,13 +90,13 @@ class Instance:
     footnotes: tuple[Footnote, ...] = ()
     namespaces: dict[str, str] = field(default_factory=dict)
 
-    @property
+    @cached_property  # the instance, inline XBRL and the build's outcome each ask: the facts do not change
     def contexts(self) -> tuple[Context, ...]:
         """The contexts the facts use, in a stable order."""
         unique = {fact.context.id: fact.context for fact in self.facts}
         return tuple(sorted(unique.values(), key=Context.sort_key))
 
-    @property
+    @cached_property
     def units(self) -> tuple[Unit, ...]:
         """The units the facts use, sorted by id."""
         unique = {fact.unit.id: fact.unit for fact in self.facts if fact.unit}
