@@ -8,7 +8,6 @@ scope.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -295,7 +294,7 @@ def _number(text: str) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-_new_fact = tuple.__new__  # Fact's own __new__ is a Python function: three times slower per fact
+_new_tuple = tuple.__new__  # a named tuple's own __new__ is a Python function: three times slower per fact
 
 
 class _Reader:
@@ -311,8 +310,13 @@ class _Reader:
         self.strings: dict[str, str] = {}
 
     def children(self, parent: etree._Element) -> None:
-        """Read a parent's children in document order; tuples (at most libxml2's 256 levels) recursed into."""
+        """Read a parent's children in document order; tuples (at most libxml2's 256 levels) recursed into.
+
+        Facts are read in this loop, with few lxml calls and the lookups cached: it runs once per
+        fact, and a call of a method per fact would cost as much as reading two attributes.
+        """
         facts = self.instance.facts
+        concepts, strings, decimals_read, lang = self.concepts, self.strings, self.decimals, self.lang
         for element in parent:
             tag = element.tag
             if not isinstance(tag, str):
@@ -320,44 +324,44 @@ class _Reader:
             part = _PARTS.get(tag)
             if part is not None:
                 part(self, element)
-            elif (context := element.get("contextRef")) is not None:
-                facts.append(self.fact(element, tag, context))
-            else:
+                continue
+            get = element.get
+            context = get("contextRef")
+            if context is None:
                 self.children(element)  # a tuple: its children are facts or tuples
+                continue
+            concept = concepts.get(tag) or self.concept(tag)
+            text = element.text or ""
+            unit = get("unitRef")
+            decimals = get("decimals")
+            fact_id = get("id")
+            # contextRef, unitRef, decimals and id are all most facts have: when the count says so,
+            # the other three attributes are not asked for (a namespaced lookup is the dearest call).
+            if len(element.attrib) == (unit is not None) + (decimals is not None) + (fact_id is not None) + 1:
+                precision, nil, fact_lang = None, False, lang
+            else:
+                precision, nil, fact_lang = get("precision"), get(_NIL) in ("true", "1"), get(_LANG) or lang
+            # One string per distinct contextRef and unitRef, the very key of the context or unit it
+            # names (and one per decimals): less memory, lookups that match by identity.
+            context = strings.setdefault(context, context)
+            if unit is not None:
+                unit = strings.setdefault(unit, unit)
+            decimals, places = decimals_read.get(decimals) or self.read_decimals(decimals)
+            value = _number(text) if unit is not None and not nil else None
+            line = element.sourceline
+            read = (concept, context, unit, text, decimals, precision, nil, fact_lang, fact_id, line, value, places)
+            facts.append(_new_tuple(Fact, read))
 
-    def fact(self, element: etree._Element, tag: str, context: str) -> Fact:
-        """A fact (this runs once per fact: the lookups are cached, the calls few)."""
-        concept = self.concepts.get(tag)
-        if concept is None:
-            namespace, _, local = tag[1:].partition("}")
-            concept = self.concepts[tag] = self.names.get((namespace, local), (namespace, local))
-        get = element.get
-        text = element.text or ""
-        unit = get("unitRef")
-        decimals = get("decimals")
-        fact_id = get("id")
-        # contextRef, unitRef, decimals and id are all most facts have: when the count says so,
-        # the other three attributes are not asked for (a namespaced lookup is the dearest call).
-        usual = (unit is not None) + (decimals is not None) + (fact_id is not None) + 1
-        if len(element.attrib) == usual:
-            precision, nil, lang = None, False, self.lang
-        else:
-            precision, nil, lang = get("precision"), get(_NIL) in ("true", "1"), get(_LANG) or self.lang
-        # One string per distinct contextRef and unitRef, the very key of the context or unit it
-        # names (and one per decimals): less memory, lookups that match by identity.
-        context = self.strings.setdefault(context, context)
-        if unit is not None:
-            unit = self.strings.setdefault(unit, unit)
-        try:
-            decimals, places = self.decimals[decimals]
-        except KeyError:
-            self.decimals[decimals] = (decimals, _decimals(decimals))
-            places = self.decimals[decimals][1]
-        value = _number(text) if unit is not None and not nil else None
-        return _new_fact(
-            Fact,
-            (concept, context, unit, text, decimals, precision, nil, lang, fact_id, element.sourceline, value, places),
-        )
+    def concept(self, tag: str) -> QName:
+        """A fact's concept: the DTS's own name when it declares one."""
+        namespace, _, local = tag[1:].partition("}")
+        concept = self.concepts[tag] = self.names.get((namespace, local), (namespace, local))
+        return concept
+
+    def read_decimals(self, decimals: str | None) -> tuple[str | None, int | None]:
+        """A ``decimals`` attribute, and its value (read once per distinct text)."""
+        read = self.decimals[decimals] = (decimals, _decimals(decimals))
+        return read
 
     def context(self, element: etree._Element) -> None:
         context = _context(element)
@@ -393,47 +397,46 @@ _PARTS: dict[str, Callable[[_Reader, etree._Element], None]] = {
 
 
 def _footnote_link(link: etree._Element, index: int, instance: Instance) -> None:
-    locators: defaultdict[str, list[str]] = defaultdict(list)
+    locators: dict[str, list[str]] = {}
     outside: set[str] = set()  # labels of locators whose href has no fragment: no fact of this instance
     resources: dict[str, int] = {}
-    arcs = []
+    arcs: list[tuple[str, str, int | None]] = []  # from, to, line
     for child in link:
-        kind = child.get(_TYPE)
+        get = child.get
+        kind = get(_TYPE)
         if kind == "locator":
-            label, href = child.get(_LABEL, ""), child.get(_HREF, "")
-            locators[label].append(href)
+            label, href = get(_LABEL, ""), get(_HREF, "")
+            hrefs = locators.get(label)
+            if hrefs is None:
+                locators[label] = [href]
+            else:
+                hrefs.append(href)
             if "#" not in href:
                 outside.add(label)
         elif kind == "resource":
-            label = child.get(_LABEL, "")
+            label = get(_LABEL, "")
             resources[label] = resources.get(label, 0) + 1
             text = " ".join("".join(str(t) for t in child.itertext()).split())
-            instance.footnotes.append(FootnoteResource(index, label, child.get(_LANG), _line(child), text))
+            instance.footnotes.append(FootnoteResource(index, label, get(_LANG), _line(child), text))
         elif kind == "arc":
-            arcs.append(child)
-    # Arcs last, once every label of the link is known.
-    instance.footnote_arcs += [_footnote_arc(arc, index, locators, outside, resources) for arc in arcs]
-
-
-def _footnote_arc(
-    arc: etree._Element, index: int, locators: dict[str, list[str]], outside: set[str], resources: dict[str, int]
-) -> FootnoteArc:
-    get = arc.get
-    source, target = get(_FROM, ""), get(_TO, "")
-    hrefs = locators.get(source, [])
-    # The usual arc, from a locator of facts to a footnote of its link, has nothing dangling to look for.
-    usual = source in locators and target in resources and source not in outside
-    dangling = () if usual else _dangling(source, target, hrefs, locators, resources)
-    sources = tuple([href.rpartition("#")[2] for href in hrefs])
-    return FootnoteArc(index, sources, source, target, dangling, _line(arc))
+            arcs.append((get(_FROM, ""), get(_TO, ""), _line(child)))
+    # Arcs last, once every label of the link is known; each locator label's fragments read once.
+    fragments = {label: tuple([href.rpartition("#")[2] for href in hrefs]) for label, hrefs in locators.items()}
+    instance.footnote_arcs += [
+        _new_tuple(FootnoteArc, (index, fragments.get(source, ()), source, target, dangling, line))
+        for source, target, line in arcs
+        for dangling in [_dangling(source, target, locators, outside, resources)]
+    ]
 
 
 def _dangling(
-    source: str, target: str, hrefs: list[str], locators: dict[str, list[str]], resources: dict[str, int]
+    source: str, target: str, locators: dict[str, list[str]], outside: set[str], resources: dict[str, int]
 ) -> tuple[str, ...]:
     """What an arc names that does not resolve: labels of nothing in its link, hrefs to no fact of this instance."""
+    if source in locators and target in resources and source not in outside:
+        return ()  # the usual arc, from a locator of facts to a footnote of its link
     labels = [label for label in (source, target) if label not in locators and label not in resources]
-    return (*labels, *(href for href in hrefs if "#" not in href))
+    return (*labels, *(href for href in locators.get(source, []) if "#" not in href))
 
 
 def read_instance(tree: etree._ElementTree, names: Mapping[QName, QName] | None = None) -> Instance:

@@ -79,11 +79,6 @@ def _items(dts: DTS) -> dict[QName, Concept]:
     return {name: concept for name, concept in dts.concepts.items() if concept.is_item}
 
 
-def _numeric_items(dts: DTS) -> frozenset[QName]:
-    """The names of the DTS's numeric items."""
-    return frozenset(name for name, concept in dts.concepts.items() if concept.is_item and concept.numeric)
-
-
 @dataclass
 class Subject:
     """What the rules read: an instance, its DTS, its file name, and indexes built when a rule first asks."""
@@ -128,23 +123,16 @@ class Subject:
         return {fact.context for fact in self.instance.facts}
 
     @cached_property
-    def concept_units(self) -> set[tuple[QName, str | None]]:
-        """Every (concept, unitRef) the facts make."""
-        return {(fact.concept, fact.unit) for fact in self.instance.facts}
-
-    @cached_property
     def unit_refs(self) -> set[str | None]:
         """Every unitRef the facts make (None: a fact without one)."""
-        return {unit for _, unit in self.concept_units}
+        return {fact.unit for fact in self.instance.facts}
 
     @cached_property
     def item_type_units(self) -> dict[str, set[str | None]]:
         """Every unitRef the items of each item type make."""
-        items = self.dts.derived("items", _items)
         found: defaultdict[str, set[str | None]] = defaultdict(set)
-        for name, unit in self.concept_units:
-            if (concept := items.get(name)) is not None:
-                found[concept.item_type].add(unit)
+        for item_type, unit in {(concept.item_type, fact.unit) for fact, concept in self.items}:
+            found[item_type].add(unit)
         return dict(found)
 
     @cached_property
@@ -159,15 +147,14 @@ class Subject:
 
         The first fact of each key, and the keys written more than once (both in document order).
         """
-        numeric = self.dts.derived("numeric items", _numeric_items)
         contexts, units = self.instance.contexts, self.instance.units
         first: dict[FactKey, Fact] = {}
         again: dict[FactKey, list[Fact]] = {}
-        for fact in self.instance.facts:
-            concept, context, unit = fact.concept, fact.context, fact.unit
-            if fact.value is None or concept not in numeric or context not in contexts or unit not in units:
+        for fact, declared in self.items:
+            context, unit = fact.context, fact.unit
+            if fact.value is None or not declared.numeric or context not in contexts or unit not in units:
                 continue
-            key = (concept, context, unit or "")
+            key = (fact.concept, context, unit or "")
             earlier = first.setdefault(key, fact)
             if earlier is not fact:
                 again.setdefault(key, [earlier]).append(fact)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from generator import names
 from generator.findings import Finding
 from generator.validation.dts import NUMERIC_TYPES
-from generator.validation.instance import Fact, Unit
+from generator.validation.instance import Context, Fact, Unit
 from generator.validation.rules import Subject, consistent, rule
 
 _SHARES = ((names.XBRLI, "shares"),)
@@ -39,14 +39,22 @@ def unit_missing(subject: Subject) -> Iterator[Finding]:
 def period_type(subject: Subject) -> Iterator[Finding]:
     """An instant concept's context is an instant; a duration concept's a duration or forever (4.7.2)."""
     contexts = subject.instance.contexts
+    # Each period type is written with a few contexts: the facts are walked only if one is wrong.
+    written = {(concept.period_type, fact.context) for fact, concept in subject.items}
+    if not any(_wrong_period(period_type, contexts.get(context)) for period_type, context in written):
+        return
     for fact, concept in subject.items:
         context = contexts.get(fact.context)
-        if context is None or concept.period_type is None:
+        if context is None or not _wrong_period(concept.period_type, context):
             continue
-        if (concept.period_type == "instant") != context.instant:
-            kind = "an instant" if context.instant else "a duration"
-            message = f"{concept.name[1]} is an {concept.period_type} concept but context {context.id} is {kind}"
-            yield subject.finding("xbrl.period-type", message, fact)
+        kind = "an instant" if context.instant else "a duration"
+        message = f"{concept.name[1]} is an {concept.period_type} concept but context {context.id} is {kind}"
+        yield subject.finding("xbrl.period-type", message, fact)
+
+
+def _wrong_period(period_type: str | None, context: Context | None) -> bool:
+    """Whether a concept of a period type may not have this context (an unknown one is another rule's)."""
+    return context is not None and period_type is not None and (period_type == "instant") != context.instant
 
 
 @rule("xbrl.period-invalid")
