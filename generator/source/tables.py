@@ -337,6 +337,21 @@ def read_table(
         months = (dates[0].end.month - 4) % 12 + 1 if dates else 0
     role_line = first + role_index + 1
     columns = _columns(reading, raw_rows[role_index], dates, months, role_line) or ()
+    if headings_only:  # the periods are known; the header's dates, the scale and the rows wait for a full read
+        return Table(
+            file,
+            title.kind,
+            months,
+            title.language,
+            start + 1,
+            first + 1,
+            end,
+            columns,
+            rows=(),
+            scale=None,
+            per_unit_exempt=False,
+            problems=tuple(reading.problems),
+        )
     if columns and title.language is Language.EN:
         header_dates = _dates(title.language, " ".join(" ".join(r) for r in raw_rows[:role_index]))
         if len(header_dates) == len(dates) and header_dates != dates:
@@ -358,7 +373,7 @@ def read_table(
     exempt = bool(re.search(r"Except\s+for\s+Per\s+Share", block, re.IGNORECASE))
     rows: list[Row] = []
     excluded: list[Excluded] = []
-    if columns and not headings_only:
+    if columns:
         # The role row may carry the first heading in its label cell ("Revenues:").
         label, markers = clean_label(raw_rows[role_index][0])
         if label:
@@ -378,7 +393,7 @@ def read_table(
         rows=tuple(rows),
         scale=scale,
         per_unit_exempt=exempt,
-        notes=() if headings_only else _notes(lines, end, next_title, title.language),
+        notes=_notes(lines, end, next_title, title.language),
         problems=tuple(reading.problems),
         excluded=tuple(excluded),
     )
