@@ -155,6 +155,7 @@ class _Reading:
         self.refusal = _refusal(table, concept)
         kind = concept.kind
         self.scale = (table.scale or 1) if kind is _MONETARY else 1  # no scale: refused above
+        self.factor = Decimal(self.scale)  # a Decimal operand: an int one is converted on every multiplication
         self.shift = -round(math.log10(self.scale))  # decimals of a whole printed number: -3 in thousands
         self.whole = kind in _WHOLE  # printed decimals do not read
         self.percent = kind is _PERCENT
@@ -165,50 +166,50 @@ class _Reading:
     def problem(self, code: str, message: str) -> Finding:
         return Finding(code, message, self.table.file, self.resolved.row.line, concept=self.concept.name)
 
-    def read(self, slot: _Slot, cell: Cell, figures: list[Figure], problems: list[Finding]) -> None:
-        """Add the figures a value cell prints (a range: both ends), or why it does not read."""
-        printed = cell.value if cell.value is not None else _ZERO
-        if cell.kind is _RANGE:
-            assert cell.high is not None
-            ends = [self.figure(slot, cell, printed, LOWER), self.figure(slot, cell, cell.high, UPPER)]
-        else:
-            ends = [self.figure(slot, cell, printed, slot.members)]
-        for end in ends:
-            (figures if type(end) is Figure else problems).append(end)  # type: ignore[arg-type]
-
-    def figure(self, slot: _Slot, cell: Cell, printed: Decimal, members: Members) -> Figure | Finding:
+    def add(
+        self,
+        slot: _Slot,
+        cell: Cell,
+        printed: Decimal,
+        members: Members,
+        figures: list[Figure],
+        problems: list[Finding],
+    ) -> None:
+        """Add the figure ``printed`` (a value cell's, or one end of a range) reads as, or why it does not read."""
         concept, column = self.concept, slot.column
         if self.refusal is not None:
-            return self.problem("source.scale-missing", self.refusal)
+            problems.append(self.problem("source.scale-missing", self.refusal))
+            return
         if cell.fraction_digits and self.whole:
-            return self.problem(
-                "source.cell-unreadable", f"{cell.text!r} has decimals in a column of {_units(self.scale)}"
-            )
+            message = f"{cell.text!r} has decimals in a column of {_units(self.scale)}"
+            problems.append(self.problem("source.cell-unreadable", message))
+            return
         context = slot.context(concept.period_type, self.edge, members)
         if context is None:
             assert column.period is not None
-            return self.problem(
-                "source.period-mismatch",
-                f"{concept.name} is {concept.period_type} but the column is {column.period.describe()}",
-            )
-        value = printed * self.scale
+            message = f"{concept.name} is {concept.period_type} but the column is {column.period.describe()}"
+            problems.append(self.problem("source.period-mismatch", message))
+            return
+        value = printed * self.factor
         decimals = cell.fraction_digits + self.shift
         if self.percent:
             value, decimals = value / 100, decimals + 2
         if self.negated:
             value = -value
-        return Figure(
-            concept.name,
-            context,
-            self.usd if slot.usd else self.jpy,
-            value + 0,
-            decimals,
-            cell,
-            column,
-            self.resolved,
-            self.table,
-            self.network,
-            self.source,
+        figures.append(
+            Figure(
+                concept.name,
+                context,
+                self.usd if slot.usd else self.jpy,
+                value + _ZERO,  # a zero negated (a dash on a negated row, "(0)") is 0, not -0
+                decimals,
+                cell,
+                column,
+                self.resolved,
+                self.table,
+                self.network,
+                self.source,
+            )
         )
 
 
@@ -243,7 +244,13 @@ def figures_of(table: Table, rows: list[Resolved], taxonomy: Taxonomy) -> tuple[
                 continue
             if not slot.facts or cell.kind is _NA:
                 continue  # derived percentages; "n/a" prints nothing to report
-            reading.read(slot, cell, figures, problems)
+            if cell.kind is _RANGE:  # a figure for each end
+                assert cell.value is not None and cell.high is not None
+                reading.add(slot, cell, cell.value, LOWER, figures, problems)
+                reading.add(slot, cell, cell.high, UPPER, figures, problems)
+            else:
+                printed = cell.value if cell.value is not None else _ZERO  # a dash
+                reading.add(slot, cell, printed, slot.members, figures, problems)
     return figures, problems
 
 
