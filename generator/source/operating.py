@@ -40,6 +40,7 @@ _QUARTER_JA = re.compile(r"(\d{4})\s*年度\s*第\s*(\d)\s*四半期")
 _CHANGE = re.compile(r"%\s*change|\bYoY\b|\bQoQ\b|Chg|前年同期比|前期比", re.IGNORECASE)
 _TITLE = re.compile(r"^\s*(?:#+\s*)?(?:Table\s+\d+\s*\.|表\s*\d+\s*[.．])\s*", re.IGNORECASE)
 _TITLE_STARTS = frozenset("#Tt表")  # what a title starts with after spaces
+_MARKUP_STARTS = frozenset("<*\\")  # what markup strip_markup removes starts with: it may hide a title's start
 _UNITS = (
     ("millions", re.compile(r"JPY\s*i\s*n\s*millions|百万円", re.IGNORECASE)),
     ("gbps", re.compile(r"Gbps|Giga\s+bits\s+per\s+second", re.IGNORECASE)),
@@ -52,8 +53,11 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 def is_table_title(text: str) -> bool:
     """``Table 3. Contracted Bandwidth`` or ``表 3. 契約帯域数の総和``."""
+    # Asked of every tab-separated line: markup is stripped, and the pattern run, only where a title may start.
+    start = text.lstrip()[:1]
+    if start not in _TITLE_STARTS and start not in _MARKUP_STARTS:
+        return False
     text = strip_markup(text)
-    # Asked of every tab-separated line: the pattern runs only where a title may start.
     return text.lstrip()[:1] in _TITLE_STARTS and _TITLE.match(text) is not None
 
 
