@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import NamedTuple
 
 from generator.instance.model import Fact, Instance
@@ -50,13 +49,6 @@ class Shown(NamedTuple):
     dash: bool = False
     percent: bool = False
 
-    @property
-    def printed_negative(self) -> bool:
-        """Whether the figure is printed in parentheses."""
-        value = self.fact.value
-        assert isinstance(value, Decimal)
-        return value != 0 and (value < 0) != self.negated
-
 
 class GridCell(NamedTuple):
     """A cell: the figures it prints (two for a range), or printed text that is no figure (``n/a``)."""
@@ -76,7 +68,7 @@ class GridRow(NamedTuple):
     @property
     def heading(self) -> bool:
         """A row that prints no figure (a section heading)."""
-        return not any(cell.shown or cell.text for cell in self.cells)
+        return not any(map(any, self.cells))  # a cell prints nothing: no figure, no text
 
 
 _EMPTY = GridCell()  # a blank cell (most of a heading's)
