@@ -61,11 +61,6 @@ def _check(value: str) -> None:
         raise ValueError(f"XML forbids the character {forbidden.group()!r}: {value!r}")
 
 
-def indent(depth: int) -> str:
-    """The spaces before an element ``depth`` levels below the root, in element-only content."""
-    return _INDENTS[depth] if depth < 31 else _INDENTS[30]
-
-
 def namespaces(prefixes: Iterable[tuple[str | None, str]]) -> str:
     """Namespace declarations for (prefix, URI) pairs, in order; the prefix ``None`` declares the default namespace."""
     return "".join(
@@ -76,7 +71,8 @@ def namespaces(prefixes: Iterable[tuple[str | None, str]]) -> str:
 
 def leaf(depth: int, name: str, attributes: str, content: str) -> str:
     """An element on a line of its own holding text, or mixed content, already escaped."""
-    return f"{indent(depth)}<{name}{attributes}>{content}</{name}>\n"
+    pad = _INDENTS[depth] if depth < 31 else _INDENTS[30]  # looked up here, not by a call per element
+    return f"{pad}<{name}{attributes}>{content}</{name}>\n"
 
 
 def element(depth: int, name: str, attributes: str, children: list[str], html: bool = False) -> str:
@@ -85,7 +81,7 @@ def element(depth: int, name: str, attributes: str, children: list[str], html: b
     Without children it is ``<name/>``, or ``<name></name>`` for ``html``: a
     browser reading the file as HTML would take ``<td/>`` for a cell it never closes.
     """
-    pad = indent(depth)
+    pad = _INDENTS[depth] if depth < 31 else _INDENTS[30]
     if not children:
         return f"{pad}<{name}{attributes}></{name}>\n" if html else f"{pad}<{name}{attributes}/>\n"
     return "".join((f"{pad}<{name}{attributes}>\n", *children, f"{pad}</{name}>\n"))  # one copy of the children

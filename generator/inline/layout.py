@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import NamedTuple
 
 from generator.instance.model import Fact, Instance
@@ -27,6 +26,8 @@ from generator.taxonomy.model import Taxonomy
 
 # Columns that print figures; percentages of total and changes are derived, spacers empty.
 _VALUE_ROLES = (ColumnRole.USD, ColumnRole.JPY, ColumnRole.QUARTER, ColumnRole.FORECAST, ColumnRole.CATEGORY)
+# Module names for the enum members tested per figure and cell: a member look-up on 3.11's EnumType is slow.
+_CATEGORY, _DASH, _BLANK = ColumnRole.CATEGORY, CellKind.DASH, CellKind.BLANK
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
@@ -48,13 +49,6 @@ class Shown(NamedTuple):
     dash: bool = False
     percent: bool = False
 
-    @property
-    def printed_negative(self) -> bool:
-        """Whether the figure is printed in parentheses."""
-        value = self.fact.value
-        assert isinstance(value, Decimal)
-        return value != 0 and (value < 0) != self.negated
-
 
 class GridCell(NamedTuple):
     """A cell: the figures it prints (two for a range), or printed text that is no figure (``n/a``)."""
@@ -74,7 +68,10 @@ class GridRow(NamedTuple):
     @property
     def heading(self) -> bool:
         """A row that prints no figure (a section heading)."""
-        return not any(cell.shown or cell.text for cell in self.cells)
+        return not any(map(any, self.cells))  # a cell prints nothing: no figure, no text
+
+
+_EMPTY = GridCell()  # a blank cell (most of a heading's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,15 +134,28 @@ def _title(table: Table, taxonomy: Taxonomy) -> tuple[str, str | None]:
     return title, japanese[0] if japanese else None
 
 
-_CellKey = tuple[int, int, int, str]
+_RowKey = tuple[int, int, str]
 
 
-def _cell_key(figure: Figure) -> _CellKey:
-    """Table, line, column and the printed row label: an erratum may split one line into two rows."""
+class _Printed(NamedTuple):
+    """A printed row's figures as shown: its first figure (which names the row's concept), the shown by column."""
+
+    first: Figure
+    cells: defaultdict[int, list[Shown]]
+
+
+def _row_key(figure: Figure) -> _RowKey:
+    """Table, line and the printed row label: an erratum may split one line into two rows."""
     label = figure.resolved.row.label
-    if figure.column.role is ColumnRole.CATEGORY:  # a matrix cell reads as "row | column"
+    if figure.column.role is _CATEGORY:  # a matrix cell reads as "row | column"
         label = label.removesuffix(f" | {figure.column.header}")
-    return (figure.table.title_line, figure.resolved.row.line, figure.cell.col, label)
+    return (figure.table.title_line, figure.resolved.row.line, label)
+
+
+def _cell_key(figure: Figure) -> tuple[int, int, int, str]:
+    """Table, line, column and the printed row label: the order of the printings of a fact."""
+    table, line, label = _row_key(figure)
+    return (table, line, figure.cell.col, label)
 
 
 def _tagged_printing(figures: tuple[Figure, ...], fact: Fact, taxonomy: Taxonomy) -> Figure:
@@ -165,8 +175,8 @@ def _shown(figure: Figure, fact: Fact, tagged: bool) -> Shown:
         tagged=tagged,
         scale=cell.fraction_digits - figure.decimals,
         fraction_digits=cell.fraction_digits,
-        negated=figure.resolved.placement.node.negated,
-        dash=cell.kind is CellKind.DASH,
+        negated=figure.resolved.placement.negated,
+        dash=cell.kind is _DASH,
         percent=cell.percent,
     )
 
@@ -177,25 +187,23 @@ def _label_ja(figure: Figure, taxonomy: Taxonomy) -> str | None:
     return concept.label(role, "ja") or concept.label("http://www.xbrl.org/2003/role/label", "ja")
 
 
-def _grid(
-    table: Table, by_cell: dict[_CellKey, list[Shown]], figures: dict[tuple[int, int, str], Figure], taxonomy: Taxonomy
-) -> Grid:
+def _grid(table: Table, printed: dict[_RowKey, _Printed], taxonomy: Taxonomy) -> Grid:
     positions = [i for i, column in enumerate(table.columns) if column.role in _VALUE_ROLES]
-    matrix = any(table.columns[i].role is ColumnRole.CATEGORY for i in positions)  # a concept per cell, not per row
+    matrix = any(table.columns[i].role is _CATEGORY for i in positions)  # a concept per cell, not per row
     rows = []
     table_line = table.title_line
     for row in table.rows:
+        figures = printed.get((table_line, row.line, row.label))
+        by_column = figures.cells if figures is not None else {}
         cells = []
-        label_ja = None
-        line, label = row.line, row.label
         for i in positions:
             cell = row.cells[i]
-            shown = tuple(by_cell.get((table_line, line, cell.col, label), ()))
-            text = "" if shown or cell.kind is CellKind.BLANK else cell.text
-            cells.append(GridCell(shown, text))
-        first = figures.get((table_line, line, label))
-        if first is not None and not matrix:
-            label_ja = _label_ja(first, taxonomy)
+            shown = by_column.get(cell.col)
+            if shown:
+                cells.append(GridCell(tuple(shown)))
+            else:  # printed text that is no figure (n/a), or nothing
+                cells.append(_EMPTY if cell.kind is _BLANK else GridCell((), cell.text))
+        label_ja = _label_ja(figures.first, taxonomy) if figures is not None and not matrix else None
         rows.append(GridRow(row.label, label_ja, tuple(cells), row.line))
     title, title_ja = _title(table, taxonomy)
     columns = tuple(_column_heading(table.columns[i]) for i in positions)
@@ -214,18 +222,19 @@ def layout(mapped: MappedRelease, instance: Instance, taxonomy: Taxonomy) -> Lay
     """Decide where every fact of the instance is shown."""
     facts = {fact.id: fact for fact in instance.facts}
     by_key = {fact.key: fact for fact in instance.facts}
-    by_cell: dict[_CellKey, list[Shown]] = defaultdict(list)
     placed: set[str] = set()
-    tagged: dict[tuple[_CellKey, str], str] = {}  # the cell and context of each fact's tagged printing
+    tagged: dict[tuple[_RowKey, int, str], str] = {}  # the row, column and context of each fact's tagged printing
     for draft in mapped.drafts:
         chosen = _tagged_printing(draft.figures, draft.fact, taxonomy)
-        tagged[(_cell_key(chosen), draft.fact.context.id)] = draft.fact.id
-    first_figure: dict[tuple[int, int, str], Figure] = {}  # each row's first figure: table, line, label
+        tagged[(_row_key(chosen), chosen.cell.col, draft.fact.context.id)] = draft.fact.id
+    printed: dict[_RowKey, _Printed] = {}
     for figure in mapped.figures:
-        cell = _cell_key(figure)
-        title, line, _, label = cell
-        first_figure.setdefault((title, line, label), figure)
-        fact_id = tagged.get((cell, figure.context.id))
+        key = _row_key(figure)
+        row = printed.get(key)
+        if row is None:
+            row = printed[key] = _Printed(figure, defaultdict(list))
+        col = figure.cell.col
+        fact_id = tagged.get((key, col, figure.context.id))
         if fact_id is not None and fact_id not in placed:
             placed.add(fact_id)
             shown = _shown(figure, facts[fact_id], True)
@@ -236,14 +245,13 @@ def layout(mapped: MappedRelease, instance: Instance, taxonomy: Taxonomy) -> Lay
             if figure.value != fact.value:  # the losing printing of a figure printed twice: show what is printed
                 fact = Fact(fact.concept, fact.context, fact.unit, figure.value, figure.decimals)
             shown = _shown(figure, fact, False)
-        by_cell[cell].append(shown)
-    grids = []
-    for table in sorted(mapped.release.primary.english_tables, key=lambda t: t.title_line):
-        grids.append(_grid(table, by_cell, first_figure, taxonomy))
-    rest = [fact for fact in instance.facts if fact.id not in placed]
+        row.cells[col].append(shown)
+    tables = sorted(mapped.release.primary.english_tables, key=lambda t: t.title_line)
+    grids = tuple(_grid(table, printed, taxonomy) for table in tables)
+    rest = [fact for fact_id, fact in facts.items() if fact_id not in placed]
     prose_ids = {fact.id for fact in mapped.prose}
     cover = tuple(f for f in rest if f.id not in prose_ids and not f.context.members)
     prose = tuple(f for f in rest if f.id in prose_ids)
     listed = prose_ids | {f.id for f in cover}
     hidden = tuple(f for f in rest if f.id not in listed)
-    return Layout(release_title(mapped), mapped.release.primary.name, cover, prose, tuple(grids), hidden)
+    return Layout(release_title(mapped), mapped.release.primary.name, cover, prose, grids, hidden)

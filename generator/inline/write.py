@@ -34,6 +34,7 @@ _NSMAP: dict[str | None, str] = {None: names.XHTML, "ix": names.IX, "ixt": names
 _NSMAP.update(NSMAP)  # the instance's prefixes, in XHTML
 _NAMESPACES = namespaces(_NSMAP.items())
 _IIJ = names.IIJ_PREFIX
+_ZERO = Decimal(0)  # compared with every figure: a Decimal compares faster with a Decimal than with an int
 # The taxonomy's href is written as a NUL, which no escaped text can hold (XML forbids it); the document splits there.
 _HREF = "\x00"
 _PROLOGUE = f"{DECLARATION}<!DOCTYPE html>\n".encode()
@@ -106,22 +107,24 @@ def _number(shown: Shown, writing: _Writing) -> str:
     value = fact.value
     assert isinstance(value, Decimal) and fact.unit is not None
     figure = "-" if shown.dash else f"{abs(value).scaleb(-shown.scale):,.{shown.fraction_digits}f}"
-    marks = ""
+    negative = value < _ZERO
+    references = writing.references
     if shown.tagged:
         transform = "fixed-zero" if shown.dash else "num-dot-decimal"
-        sign = ' sign="-"' if value < 0 else ""
+        sign = ' sign="-"' if negative else ""
         printed = (
-            f'<ix:nonFraction name="{_IIJ}:{attribute(fact.concept)}"{writing.references.attributes(fact)}'
-            f' id="{writing.references.fact_ref(fact.id)}" format="ixt:{transform}" scale="{shown.scale}"{sign}>'
+            f'<ix:nonFraction name="{_IIJ}:{attribute(fact.concept)}"{references.attributes(fact)}'
+            f' id="{references.fact_ref(fact.id)}" format="ixt:{transform}" scale="{shown.scale}"{sign}>'
             f"{figure}</ix:nonFraction>"
         )
         marks = writing.marks.get(fact.id, "")
     else:  # another printing of a tagged fact: shown as printed, linked to the tagged one
-        fact_ref = writing.references.fact_ref(fact.id)
+        fact_ref = references.fact_ref(fact.id)
         printed = f'<a class="repeat" href="#{fact_ref}" title="tagged where first printed">{figure}</a>'
-    if shown.printed_negative:
+        marks = ""
+    if value and negative != shown.negated:  # printed in parentheses
         printed = f"({printed})"
-    return printed + ("%" if shown.percent else "") + marks
+    return f"{printed}%{marks}" if shown.percent else printed + marks
 
 
 def _note_marks(linked: tuple[str, ...]) -> str:
@@ -130,9 +133,12 @@ def _note_marks(linked: tuple[str, ...]) -> str:
 
 
 def _cell(cell: GridCell, writing: _Writing) -> str:
-    if not cell.shown:
+    shown = cell.shown
+    if not shown:
         return leaf(6, "td", ' class="text"', text(cell.text))
-    return leaf(6, "td", ' class="figure"', " to ".join([_number(shown, writing) for shown in cell.shown]))
+    if len(shown) == 1:  # most cells; a range prints two figures
+        return leaf(6, "td", ' class="figure"', _number(shown[0], writing))
+    return leaf(6, "td", ' class="figure"', " to ".join([_number(one, writing) for one in shown]))
 
 
 def _row(row: GridRow, writing: _Writing) -> str:
