@@ -27,7 +27,6 @@ from generator import names
 from generator.findings import Finding
 from generator.instance.contexts import Instant
 from generator.instance.model import Instance, round_to
-from generator.instance.write import format_decimal
 from generator.taxonomy.model import Taxonomy
 
 CSV_FILE = "timeseries.csv"
@@ -79,7 +78,7 @@ def points(instance: Instance) -> pa.RecordBatch:
         "start": [None if isinstance(p, Instant) else p.start for p in periods],
         "end": [p.end for p in periods],
         "dimensions": [";".join(f"{axis}={member}" for axis, member in f.context.members) for f in facts],
-        "value": [format_decimal(f.value) if isinstance(f.value, Decimal) else f.value for f in facts],
+        "value": [f.lexical for f in facts],
         "decimals": [f.decimals for f in facts],
         "release": [release] * len(facts),
         "released": [released] * len(facts),
