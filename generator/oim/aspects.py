@@ -94,11 +94,6 @@ def axes(instance: Instance) -> list[str]:
     return sorted({axis for fact in instance.facts for axis, _ in fact.context.members})
 
 
-def value(fact: Fact) -> str:
-    """The lexical value: xs:decimal without exponent, or the text as written."""
-    return fact.lexical
-
-
 def footnote_links(instance: Instance) -> list[tuple[Fact, list[str]]]:
     """Each fact with notes, in instance order, and the note ids (one per language) it links to, in note order."""
     links: dict[str, list[str]] = {}
