@@ -312,10 +312,13 @@ def _rows(file: str, entries: list[Entry]) -> str:
     exclusion's the dozens of cells a heading or a duplicate table holds.
     """
     entries = sorted(entries, key=_figure_then_fact)
-    outcomes = list(dict.fromkeys(map(_outcome, entries)))
-    written = dict(zip(outcomes, csv_lines(outcomes, _END), strict=True))
+    keys = list(map(_outcome, entries))
+    outcomes = list(dict.fromkeys(keys))
+    written = map(dict(zip(outcomes, csv_lines(outcomes, _END), strict=True)).__getitem__, keys)
     file = csv_field(file, _END)
-    return "".join([f"{file},{e.line},{e.cell},{csv_field(e.printed, _END)},{written[e[4:]]}\n" for e in entries])
+    return "".join(
+        [f"{file},{e.line},{e.cell},{csv_field(e.printed, _END)},{w}\n" for e, w in zip(entries, written, strict=True)]
+    )
 
 
 def coverage_csv(chunks: dict[str, bytes]) -> Iterator[bytes]:
