@@ -43,3 +43,12 @@ def csv_field(text: str, lineterminator: str) -> str:
     if '"' in text or "\n" in text or "\r" in text:
         return csv_lines([[text]], lineterminator)[0]  # not empty: quoted as in any row
     return f'"{text}"' if "," in text else text
+
+
+def plain_field(text: str) -> bool:
+    """Whether ``csv.writer`` writes each of the fields joined into ``text`` as it is, in a row of several.
+
+    A field is quoted if it holds a comma, a quote or a line break; so, like
+    ``markup.plain``, one test can stand for several fields at once.
+    """
+    return "," not in text and '"' not in text and "\n" not in text and "\r" not in text

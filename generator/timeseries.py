@@ -27,7 +27,6 @@ from generator import names
 from generator.findings import Finding
 from generator.instance.contexts import Instant
 from generator.instance.model import Instance, round_to
-from generator.instance.write import format_decimal
 from generator.taxonomy.model import Taxonomy
 
 CSV_FILE = "timeseries.csv"
@@ -72,33 +71,36 @@ def points(instance: Instance) -> pa.RecordBatch:
     facts = [f for f in instance.facts if f.numeric]
     periods = [f.context.period for f in facts]
     sources = [f.sources[0] if f.sources else None for f in facts]
+    # Per set of members, not per fact: a release has ~400 numeric facts over ~15 contexts.
+    members = [f.context.members for f in facts]
+    dimensions = {pairs: ";".join(f"{axis}={member}" for axis, member in pairs) for pairs in set(members)}
     columns: dict[str, list[Any]] = {
         "concept": [f.concept for f in facts],
         "context": [f.context.id for f in facts],
         "unit": [f.unit.id if f.unit else "" for f in facts],
         "start": [None if isinstance(p, Instant) else p.start for p in periods],
         "end": [p.end for p in periods],
-        "dimensions": [";".join(f"{axis}={member}" for axis, member in f.context.members) for f in facts],
-        "value": [format_decimal(f.value) if isinstance(f.value, Decimal) else f.value for f in facts],
+        "dimensions": [dimensions[pairs] for pairs in members],
+        "value": [f.lexical for f in facts],
         "decimals": [f.decimals for f in facts],
         "release": [release] * len(facts),
         "released": [released] * len(facts),
         "fact": [f.id for f in facts],
         "file": [s.file if s else None for s in sources],
         "line": [s.line if s else None for s in sources],
-        "note": [" ".join(notes.get(f.id, ())) for f in facts],
+        "note": [notes.get(f.id, "") for f in facts],
     }
     return pa.RecordBatch.from_pydict(columns, schema=_POINTS)
 
 
-def _notes(instance: Instance) -> dict[str, list[str]]:
-    """Fact id -> the English text of each footnote linked to it."""
+def _notes(instance: Instance) -> dict[str, str]:
+    """Fact id -> the English text of each footnote linked to it, joined by spaces."""
     linked: dict[str, list[str]] = {}
     for footnote in instance.footnotes:
         text = next((t for lang, t in footnote.texts if lang == "en"), footnote.texts[0][1])
         for fact_id in footnote.fact_ids:
             linked.setdefault(fact_id, []).append(text)
-    return linked
+    return {fact_id: " ".join(texts) for fact_id, texts in linked.items()}
 
 
 def same_figure(a: Decimal, a_decimals: int | None, b: Decimal, b_decimals: int | None) -> bool:

@@ -37,7 +37,9 @@ class Context:
 
     ``members`` are (axis, member) local names in the taxonomy's namespace,
     in a fixed order per use (forecasts: the result/forecast axis, then the
-    range axis), so that equal contexts have equal ids.
+    range axis), so that equal contexts have equal ids.  The id is worked
+    out once, when the context is made: a build asks for it tens of
+    thousands of times.
     """
 
     period: Period
@@ -45,20 +47,15 @@ class Context:
     scheme: str = names.CIK_SCHEME
     identifier: str = names.IIJ_CIK
 
-    _id: str = field(init=False, repr=False, compare=False, default="")
+    # Deterministic: ``I2001-09-30``, ``D2001-10-01_2001-12-31_ForecastMember_UpperMember``.
+    id: str = field(init=False, repr=False, compare=False, default="")
 
     def __post_init__(self) -> None:
-        # The id is asked for tens of thousands of times per build: computed once.
         if isinstance(self.period, Instant):
             base = f"I{self.period.day.isoformat()}"
         else:
             base = f"D{self.period.start.isoformat()}_{self.period.end.isoformat()}"
-        object.__setattr__(self, "_id", "_".join([base, *(member for _, member in self.members)]))
-
-    @property
-    def id(self) -> str:
-        """Deterministic id: ``I2001-09-30``, ``D2001-10-01_2001-12-31_ForecastMember_UpperMember``."""
-        return self._id
+        object.__setattr__(self, "id", "_".join([base, *(member for _, member in self.members)]))
 
     def sort_key(self) -> tuple[int, int, int, tuple[tuple[str, str], ...]]:
         """Durations before instants, latest end first, longest first, undimensioned first."""

@@ -10,6 +10,14 @@ from generator.instance.contexts import Context
 from generator.instance.units import Unit
 
 
+def format_decimal(value: Decimal) -> str:
+    """An xs:decimal lexical form: no exponent, no negative zero."""
+    if not value:
+        return "0"
+    lexical = str(value)  # no exponent unless it is positive or the value tiny, at a third of format()'s cost
+    return lexical if "E" not in lexical else format(value, "f")
+
+
 def round_to(value: Decimal, decimals: int) -> Decimal:
     """``value`` as it prints at ``decimals`` (half up; -3 is whole thousands).
 
@@ -34,7 +42,9 @@ class Fact:
 
     Numeric facts have a unit and ``decimals``; the others (text, dates,
     years, booleans: their lexical form in ``value``) have neither, and text
-    may carry an ``xml:lang``.
+    may carry an ``xml:lang``.  Its ``id`` and ``lexical`` value are worked
+    out once, when it is made: the instance, inline XBRL, xBRL-JSON,
+    xBRL-CSV and the time series each write them.
     """
 
     concept: str
@@ -44,6 +54,16 @@ class Fact:
     decimals: int | None
     sources: tuple[SourceRef, ...] = ()
     lang: str | None = None
+    id: str = field(
+        init=False, repr=False, compare=False, default=""
+    )  # stable: ``Revenues_D2001-07-01_2001-09-30_JPY``
+    lexical: str = field(init=False, repr=False, compare=False, default="")  # ``value`` as written (``format_decimal``)
+
+    def __post_init__(self) -> None:
+        suffix = self.unit.id if self.unit else self.lang
+        object.__setattr__(self, "id", f"{self.concept}_{self.context.id}" + (f"_{suffix}" if suffix else ""))
+        value = self.value
+        object.__setattr__(self, "lexical", format_decimal(value) if isinstance(value, Decimal) else value)
 
     @property
     def numeric(self) -> bool:
@@ -54,17 +74,6 @@ class Fact:
     def key(self) -> tuple[str, str, str]:
         """What makes two facts duplicates: concept, context, unit (or language)."""
         return (self.concept, self.context.id, self.unit.id if self.unit else self.lang or "")
-
-    _id: str = field(init=False, repr=False, compare=False, default="")
-
-    def __post_init__(self) -> None:
-        suffix = self.unit.id if self.unit else self.lang
-        object.__setattr__(self, "_id", f"{self.concept}_{self.context.id}" + (f"_{suffix}" if suffix else ""))
-
-    @property
-    def id(self) -> str:
-        """Stable id: ``Revenues_D2001-07-01_2001-09-30_JPY`` (computed once)."""
-        return self._id
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,11 @@ contexts and units in its header, deeper.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from generator import names
 from generator.instance.contexts import Context, Instant
 from generator.instance.model import Fact, Footnote, Instance
+from generator.instance.model import format_decimal as format_decimal  # where the formats have imported it from
 from generator.instance.units import Measure, Unit
 from generator.markup import DECLARATION, attribute, element, leaf, namespaces, plain, text
 from generator.taxonomy.dts import SCHEMA
@@ -34,14 +34,6 @@ _NAMESPACES = namespaces(NSMAP.items())
 _ROLE_LINK = attribute(names.ROLE_LINK)
 _ROLE_FOOTNOTE = attribute(names.ROLE_FOOTNOTE)
 _ARCROLE = attribute(names.ARCROLE_FACT_FOOTNOTE)
-
-
-def format_decimal(value: Decimal) -> str:
-    """An xs:decimal lexical form: no exponent, no negative zero."""
-    if not value:
-        return "0"
-    lexical = str(value)  # no exponent unless it is positive or the value tiny, at a third of format()'s cost
-    return lexical if "E" not in lexical else format(value, "f")
 
 
 def measure_qname(measure: Measure) -> str:
@@ -124,8 +116,9 @@ def _fact(fact: Fact, references: References) -> str:
     attributes = f'{references.attributes(fact)} id="{references.fact_ref(fact.id)}"'
     if fact.lang:
         attributes += f' xml:lang="{attribute(fact.lang)}"'
-    value = format_decimal(fact.value) if isinstance(fact.value, Decimal) else text(fact.value)
-    return leaf(1, f"{_IIJ}:{fact.concept}", attributes, value)
+    return leaf(
+        1, f"{_IIJ}:{fact.concept}", attributes, text(fact.lexical) if isinstance(fact.value, str) else fact.lexical
+    )
 
 
 def _footnote_link(instance: Instance, references: References) -> list[str]:

@@ -7,13 +7,12 @@ differs (xBRL-JSON takes date-times, xBRL-CSV also takes inclusive dates).
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal
 
 from generator import names
 from generator.instance.contexts import Context, Instant, Period
 from generator.instance.model import Fact, Instance
 from generator.instance.units import Unit
-from generator.instance.write import format_decimal, measure_qname
+from generator.instance.write import measure_qname
 
 XBRL_NAMESPACE = "https://xbrl.org/2021"
 NOTE_CONCEPT = "xbrl:note"
@@ -93,11 +92,6 @@ def dimensions(context: Context) -> dict[str, str]:
 def axes(instance: Instance) -> list[str]:
     """Every explicit dimension the instance uses, sorted."""
     return sorted({axis for fact in instance.facts for axis, _ in fact.context.members})
-
-
-def value(fact: Fact) -> str:
-    """The lexical value: xs:decimal without exponent, or the text as written."""
-    return format_decimal(fact.value) if isinstance(fact.value, Decimal) else fact.value
 
 
 def footnote_links(instance: Instance) -> list[tuple[Fact, list[str]]]:

@@ -16,7 +16,7 @@ from json.encoder import encode_basestring
 from pathlib import PurePosixPath
 
 from generator import names
-from generator.csvtext import csv_text
+from generator.csvtext import csv_lines, plain_field
 from generator.instance.model import Fact, Instance
 from generator.oim import aspects
 from generator.taxonomy.schema import SCHEMA
@@ -24,6 +24,7 @@ from generator.taxonomy.schema import SCHEMA
 DOCUMENT_TYPE = "https://xbrl.org/2021/xbrl-csv"
 NUMERIC, TEXT, NOTES = "numeric", "text", "notes"
 VALUE_COLUMN, NOTE_COLUMN = "value", "note"
+_END = "\r\n"  # RFC 4180's line terminator, as xBRL-CSV asks
 
 
 @dataclass(frozen=True)
@@ -103,32 +104,39 @@ def _shared_cells(fact: Fact, axes: list[str], numeric: bool) -> tuple[str, ...]
     return (aspects.csv_period(fact.context.period), unit_or_language, *dimensions)
 
 
-def _rows(instance: Instance, axes: list[str]) -> tuple[list[list[str]], list[list[str]]]:
-    """The numeric and the text table's rows, in instance order.
+def _rows(instance: Instance, axes: list[str]) -> tuple[list[str], list[str]]:
+    """The numeric and the text table's rows, in instance order, as CSV lines (without terminators).
 
     A release has ~420 facts over ~15 contexts and ~8 units: the cells
-    facts share are made once per context, unit and language (ids name
-    contexts and units in the instance).
+    facts share are made and written once per context, unit and language
+    (ids name contexts and units in the instance).  A fact's own cells (id,
+    concept, decimals, value) are joined as they are unless one needs quoting.
     """
-    numeric_rows: list[list[str]] = []
-    text_rows: list[list[str]] = []
-    shared: dict[tuple[str, str, str | None], tuple[str, ...]] = {}
+    numeric_rows: list[str] = []
+    text_rows: list[str] = []
+    shared: dict[tuple[str, str, str | None], tuple[tuple[str, ...], str]] = {}
     for fact in instance.facts:
-        numeric = fact.numeric
+        numeric = fact.unit is not None
         key = (fact.context.id, fact.unit.id if fact.unit else "", fact.lang)
-        cells = shared.get(key)
-        if cells is None:
-            cells = shared[key] = _shared_cells(fact, axes, numeric)
-        row = [fact.id, aspects.concept(fact), *cells]
-        if numeric:
-            row.append(str(fact.decimals))
-        row.append(_cell(aspects.value(fact)))
-        (numeric_rows if numeric else text_rows).append(row)
+        found = shared.get(key)
+        if found is None:
+            cells = _shared_cells(fact, axes, numeric)
+            found = shared[key] = (cells, csv_lines([cells], _END)[0])
+        cells, written = found
+        concept, value = aspects.concept(fact), _cell(fact.lexical)
+        if not plain_field(f"{fact.id}{concept}{value}"):
+            decimals = [str(fact.decimals)] if numeric else []
+            line = csv_lines([[fact.id, concept, *cells, *decimals, value]], _END)[0]
+        elif numeric:  # decimals, an integer, is never quoted
+            line = f"{fact.id},{concept},{written},{fact.decimals},{value}"
+        else:
+            line = f"{fact.id},{concept},{written},{value}"
+        (numeric_rows if numeric else text_rows).append(line)
     return numeric_rows, text_rows
 
 
-def _table(header: list[str], rows: list[list[str]]) -> bytes:
-    return csv_text([header, *rows], "\r\n").encode("utf-8")  # RFC 4180, as xBRL-CSV asks
+def _table(header: list[str], lines: list[str]) -> bytes:
+    return _END.join([*csv_lines([header], _END), *lines, ""]).encode("utf-8")
 
 
 _leaf = json.JSONEncoder(ensure_ascii=False).encode  # a number or an empty container
@@ -139,16 +147,20 @@ def _indented(value: object, newline: str) -> str:
 
     With ``indent`` json encodes in pure Python, a generator per container;
     here containers are joined and strings (most of a report's metadata:
-    its links name every noted fact) are encoded in C.
+    its links name every noted fact) are encoded in C, without a call of
+    this function each.
     """
     if isinstance(value, str):
         return encode_basestring(value)
     inner = newline + " "
     if isinstance(value, dict) and value:
-        members = [f"{encode_basestring(key)}: {_indented(item, inner)}" for key, item in value.items()]
+        members = [
+            f"{encode_basestring(key)}: {encode_basestring(item) if isinstance(item, str) else _indented(item, inner)}"
+            for key, item in value.items()
+        ]
         return "{" + inner + ("," + inner).join(members) + newline + "}"
     if isinstance(value, list | tuple) and value:
-        items = [_indented(item, inner) for item in value]
+        items = [encode_basestring(item) if isinstance(item, str) else _indented(item, inner) for item in value]
         return "[" + inner + ("," + inner).join(items) + newline + "]"
     return _leaf(value)
 
@@ -164,11 +176,12 @@ def csv_report(instance: Instance) -> CsvReport:
         "columns": {"id": {}, "language": {}, NOTE_COLUMN: {"dimensions": {"concept": aspects.NOTE_CONCEPT}}},
     }
     numeric_rows, text_rows = _rows(instance, axes)
-    note_rows = [
+    note_cells = [
         [footnote.resource_id(lang), lang, _cell(text)]
         for footnote in instance.footnotes
         for lang, text in footnote.texts
     ]
+    note_rows = csv_lines(note_cells, _END)
     bodies = {NUMERIC: numeric_rows, TEXT: text_rows, NOTES: note_rows}
     links = {
         fact_id(NUMERIC if fact.numeric else TEXT, fact.id): [fact_id(NOTES, note, NOTE_COLUMN) for note in notes]

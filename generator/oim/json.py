@@ -53,15 +53,17 @@ def _links(instance: Instance) -> dict[str, str]:
 
 
 def _fact(fact: Fact, dimensions: str, links: str | None) -> str:
-    """A fact's JSON object: its value, decimals and concept, the dimensions it shares, its note links."""
-    value, concept = _string(aspects.value(fact)), _string(aspects.concept(fact))
+    """A fact's member of ``facts``: its id; its value, decimals and concept, the dimensions it shares, its links."""
+    fact_id, value, concept = _string(fact.id), _string(fact.lexical), _string(aspects.concept(fact))
     decimals = "" if fact.decimals is None else f', "decimals": {fact.decimals}'
     links_member = f', "links": {links}' if links else ""
-    return f'{{"value": {value}{decimals}, "dimensions": {{"concept": {concept}, {dimensions}}}{links_member}}}'
+    return (
+        f'{fact_id}: {{"value": {value}{decimals}, "dimensions": {{"concept": {concept}, {dimensions}}}{links_member}}}'
+    )
 
 
 def _facts(instance: Instance) -> dict[str, str]:
-    """Each fact's JSON object by its id, in instance order.
+    """Each fact's member of ``facts`` by its id, in instance order.
 
     A release has ~420 facts over ~15 contexts and ~8 units: the dimensions
     facts share are encoded once per context, unit and language (ids name
@@ -80,13 +82,13 @@ def _facts(instance: Instance) -> dict[str, str]:
 
 
 def _notes(instance: Instance) -> dict[str, str]:
-    """Each footnote in each of its languages, as an ``xbrl:note`` fact: its id and JSON object."""
+    """Each footnote in each of its languages, as an ``xbrl:note`` fact: its id and its member of ``facts``."""
     notes: dict[str, str] = {}
     for footnote in instance.footnotes:
         for lang, text in footnote.texts:
             note_id = footnote.resource_id(lang)
             dimensions = {"concept": aspects.NOTE_CONCEPT, "noteId": note_id, "language": lang}
-            notes[note_id] = _encode({"value": text, "dimensions": dimensions})
+            notes[note_id] = f"{_string(note_id)}: {_encode({'value': text, 'dimensions': dimensions})}"
     return notes
 
 
@@ -97,5 +99,6 @@ def json_bytes(instance: Instance) -> bytes:
     diff still shows one changed fact as one changed line.
     """
     info = _encode(aspects.document_info(DOCUMENT_TYPE, instance.schema_ref or SCHEMA))
-    facts = ",\n".join(f"  {_string(key)}: {value}" for key, value in (_facts(instance) | _notes(instance)).items())
+    members = (_facts(instance) | _notes(instance)).values()
+    facts = "  " + ",\n  ".join(members) if members else ""
     return f'{{\n "documentInfo": {info},\n "facts": {{\n{facts}\n }}\n}}\n'.encode()
