@@ -14,8 +14,8 @@ from generator import names
 from generator.build import build
 from generator.instance import units
 from generator.instance.contexts import Context, Duration, Instant
-from generator.instance.model import Fact, Footnote, Instance
-from generator.instance.write import format_decimal, instance_bytes
+from generator.instance.model import Fact, Footnote, Instance, format_decimal
+from generator.instance.write import instance_bytes
 from generator.resources import bundled_sources
 from generator.taxonomy.dts import LINKBASES, SCHEMA
 from generator.taxonomy.model import Taxonomy

@@ -25,7 +25,7 @@ from generator.inline.layout import Grid, GridCell, GridRow, Layout, Shown
 from generator.instance.contexts import Context
 from generator.instance.model import Fact, Instance
 from generator.instance.units import Unit
-from generator.instance.write import NSMAP, References, context_element, format_decimal, unit_element
+from generator.instance.write import NSMAP, References, context_element, unit_element
 from generator.markup import DECLARATION, attribute, element, leaf, namespaces, text
 from generator.taxonomy.model import ItemKind, Taxonomy
 from generator.taxonomy.schema import SCHEMA
@@ -238,8 +238,7 @@ def _hidden(fact: Fact) -> str:
     if fact.unit is not None:
         attributes += f' unitRef="{attribute(fact.unit.id)}" decimals="{fact.decimals}"'
         tag = "ix:nonFraction"
-    value = format_decimal(fact.value) if isinstance(fact.value, Decimal) else text(fact.value)
-    return leaf(5, tag, attributes, value)
+    return leaf(5, tag, attributes, text(fact.lexical))
 
 
 def _header(

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from generator import names
 from generator.instance.contexts import Context, Instant
 from generator.instance.model import Fact, Footnote, Instance
-from generator.instance.model import format_decimal as format_decimal  # where the formats have imported it from
 from generator.instance.units import Measure, Unit
 from generator.markup import DECLARATION, attribute, element, leaf, namespaces, plain, text
 from generator.taxonomy.dts import SCHEMA
