@@ -12,7 +12,6 @@ cell nobody accounts for is an error naming its file and line.
 from __future__ import annotations
 
 import csv
-import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -109,11 +108,6 @@ _UNBUILT: Outcome = (Status.UNBUILT, Reason.RELEASE_FAILED, "", "", "", "", "")
 _UNEXPLAINED: Outcome = (Status.UNEXPLAINED, "", "", "", "", "", "")
 
 
-# ``has_digit``'s test at C speed: a digit outside any tag survives ``strip_markup``, so such a cell prints a
-# figure; only the others (dashes, tagged cells) need ``prints_figure``, three Python calls for each of ~800 cells.
-_digit = re.compile(r"\d").search
-
-
 def census(document: Document) -> list[Printed]:
     """Every digit-bearing tab cell, and every figure of a scrambled statement's lines."""
     raw_lines, name = document.printed, document.name
@@ -122,7 +116,7 @@ def census(document: Document) -> list[Printed]:
         for number, line in enumerate(raw_lines, start=1)
         if "\t" in line
         for cell, text in enumerate(line.split("\t"))
-        if text and ((_digit(text) and "<" not in text) or prints_figure(text))  # a fifth of the cells are empty
+        if text and prints_figure(text)  # a fifth of the cells are empty
     ]
     for number in scrambled_lines(document):
         words = raw_lines[number - 1].split()

@@ -116,7 +116,7 @@ def _rows(instance: Instance, axes: list[str]) -> tuple[list[str], list[str]]:
     text_rows: list[str] = []
     shared: dict[tuple[str, str, str | None], tuple[tuple[str, ...], str]] = {}
     for fact in instance.facts:
-        numeric = fact.unit is not None
+        numeric = fact.numeric
         key = (fact.context.id, fact.unit.id if fact.unit else "", fact.lang)
         found = shared.get(key)
         if found is None:

@@ -36,6 +36,8 @@ def has_digit(text: str) -> bool:
 
 def prints_figure(raw: str) -> bool:
     """Whether a cell prints a figure, garbled or not: a digit, or a dash (the releases' zero)."""
+    if "<" not in raw and _DIGIT.search(raw):  # most cells: without a tag, stripping the markup keeps every digit
+        return True
     text = strip_markup(raw).strip()
     return text in _DASHES or has_digit(text)
 
